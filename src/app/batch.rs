@@ -1,0 +1,203 @@
+//! `depeche batch DIR... [-o OUT]`: every article under folders, in parallel,
+//! written in path order whatever the thread count.
+//!
+//! Files are collected and sorted first, then processed in chunks: each
+//! chunk is extracted in parallel (rayon keeps the order of an indexed
+//! `collect`) and written before the next starts, so memory stays bounded by
+//! the chunk, not the corpus. One bad file is reported and skipped; the exit
+//! code says whether any failed. With `-o`, records go to a temporary file
+//! next to OUT that is renamed over it only when the run completes, so OUT
+//! holds a whole run or nothing new.
+
+use super::{extract::display, message, read_input, render, Outcome};
+use crate::cli::BatchArgs;
+use anyhow::Context as _;
+use depeche::RecordId;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Files extracted in parallel before their records are written.
+const CHUNK: usize = 512;
+
+/// Runs the batch command.
+pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let (files, mut failed) = collect(&args.dirs, &args.ext);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = progress_bar(files.len() as u64);
+    let opts = args.common.options();
+
+    let mut sink = Sink::open(args.output.as_deref())?;
+    let mut bytes_in = 0u64;
+    for chunk in files.chunks(CHUNK) {
+        let results: Vec<(u64, anyhow::Result<Vec<u8>>)> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|path| {
+                    let result = read_input(path).and_then(|bytes| {
+                        let id = RecordId::Text(display(path));
+                        let record = depeche::extract_bytes(id, &bytes, &opts)?;
+                        Ok((bytes.len() as u64, render(&record, args.common.pretty)))
+                    });
+                    progress.inc(1);
+                    match result {
+                        Ok((n, out)) => (n, Ok(out)),
+                        Err(e) => (0, Err(e)),
+                    }
+                })
+                .collect()
+        });
+        for (path, (n, result)) in chunk.iter().zip(results) {
+            match result {
+                Ok(record) => {
+                    bytes_in += n;
+                    sink.write(&record)?;
+                }
+                Err(err) => {
+                    failed += 1;
+                    progress.suspend(|| message(&format!("{}: {err:#}", display(path))));
+                }
+            }
+        }
+    }
+    progress.finish_and_clear();
+    sink.commit()?;
+    let _ = writeln!(
+        io::stderr(),
+        "{} articles, {failed} failed, {:.1} MB in {:.2} s",
+        files.len(),
+        bytes_in as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::from_failures(failed))
+}
+
+/// The files to read under `roots`, sorted, and how many walk errors were
+/// reported (unreadable folders, missing roots).
+fn collect(roots: &[PathBuf], exts: &[String]) -> (Vec<PathBuf>, usize) {
+    let mut files = Vec::new();
+    let mut failed = 0;
+    for root in roots {
+        if root.is_file() {
+            files.push(root.clone());
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root) {
+            match entry {
+                Ok(e) if e.file_type().is_file() && has_ext(e.path(), exts) => {
+                    files.push(e.into_path())
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    failed += 1;
+                    let path = err.path().map_or_else(|| display(root), display);
+                    let reason = err
+                        .io_error()
+                        .map_or_else(|| err.to_string(), super::io_reason);
+                    message(&format!("{path}: {reason}"));
+                }
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, failed)
+}
+
+fn has_ext(path: &Path, exts: &[String]) -> bool {
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
+    exts.iter()
+        .any(|want| want.trim_start_matches('.').eq_ignore_ascii_case(ext))
+}
+
+fn progress_bar(len: u64) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} articles {per_sec} eta {eta}")
+        .expect("static progress template");
+    bar.set_style(style);
+    bar
+}
+
+/// Where records go: stdout, or a temporary file renamed to OUT at the end.
+enum Sink {
+    Stdout(io::BufWriter<io::Stdout>),
+    File {
+        file: io::BufWriter<std::fs::File>,
+        tmp: TempPath,
+        dest: PathBuf,
+    },
+}
+
+impl Sink {
+    fn open(dest: Option<&Path>) -> anyhow::Result<Sink> {
+        let Some(dest) = dest else {
+            return Ok(Sink::Stdout(io::BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            )));
+        };
+        let name = dest
+            .file_name()
+            .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+        let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot create {}", display(&tmp)))?;
+        Ok(Sink::File {
+            file: io::BufWriter::with_capacity(1 << 16, file),
+            tmp: TempPath(Some(tmp)),
+            dest: dest.to_path_buf(),
+        })
+    }
+
+    fn write(&mut self, record: &[u8]) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.write_all(record)?,
+            Sink::File { file, dest, .. } => file
+                .write_all(record)
+                .with_context(|| format!("cannot write {}", display(dest)))?,
+        }
+        Ok(())
+    }
+
+    fn commit(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => w.flush()?,
+            Sink::File {
+                file,
+                mut tmp,
+                dest,
+            } => {
+                let file = file.into_inner().map_err(|e| e.into_error())?;
+                file.sync_all()
+                    .with_context(|| format!("cannot write {}", display(&dest)))?;
+                drop(file);
+                let from = tmp.0.take().expect("temporary path is set until commit");
+                std::fs::rename(&from, &dest)
+                    .with_context(|| format!("cannot write {}", display(&dest)))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A temporary output file, removed when dropped before the run completes.
+struct TempPath(Option<PathBuf>);
+
+impl Drop for TempPath {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}

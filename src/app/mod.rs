@@ -1,0 +1,111 @@
+//! I/O and orchestration of the commands: reading inputs, writing whole
+//! records, reporting bad inputs without stopping. Nothing here extracts.
+
+mod batch;
+mod extract;
+mod jsonl;
+mod show;
+
+use crate::cli::{Cli, Command};
+use depeche::Record;
+use std::io::{self, Write};
+
+/// How a command ended when it did not fail as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every input gave its record.
+    AllGood,
+    /// Some inputs failed and were reported; the others were written.
+    SomeFailed,
+}
+
+impl Outcome {
+    fn from_failures(failed: usize) -> Self {
+        if failed == 0 {
+            Outcome::AllGood
+        } else {
+            Outcome::SomeFailed
+        }
+    }
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        None if cli.jsonl => jsonl::run(&[], &cli.common),
+        None => extract::run(&[], &cli.common),
+        Some(Command::Extract(args)) if args.jsonl => jsonl::run(&args.files, &args.common),
+        Some(Command::Extract(args)) => extract::run(&args.files, &args.common),
+        Some(Command::Batch(args)) => batch::run(&args),
+        Some(Command::Show(args)) => show::run(&args),
+        Some(Command::Schema) => {
+            let schema = schemars::schema_for!(Record);
+            let mut out = serde_json::to_string_pretty(&schema)?;
+            out.push('\n');
+            io::stdout().lock().write_all(out.as_bytes())?;
+            Ok(Outcome::AllGood)
+        }
+    }
+}
+
+/// Serializes a record into one buffer, newline included, so that it is
+/// written whole or not at all.
+pub fn render(record: &Record, pretty: bool) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(4096);
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut buf, record)
+    } else {
+        serde_json::to_writer(&mut buf, record)
+    };
+    // Serializing plain structs of strings and numbers into memory cannot fail.
+    written.expect("record serializes");
+    buf.push(b'\n');
+    buf
+}
+
+/// Prints `depeche: <msg>` on stderr; a closed stderr is ignored.
+pub fn message(msg: &str) {
+    let _ = writeln!(io::stderr().lock(), "depeche: {msg}");
+}
+
+/// Whether an error comes from writing to a closed pipe.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Reads a whole input file, or stdin for `-`.
+fn read_input(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    use anyhow::Context as _;
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .context("cannot read stdin")?;
+        return Ok(buf);
+    }
+    if path.is_dir() {
+        anyhow::bail!("is a directory (use `depeche batch` for folders)");
+    }
+    std::fs::read(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))
+}
+
+/// A short lowercase reason for an I/O error, without the OS error number.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The matching view of a text, and the offset maps that tie it back to the
+//! decoded input.
+//!
+//! Extractors match on a *normalized* copy of the text in which every char is
+//! replaced by exactly one char: no-break and thin spaces become a plain space,
+//! typographic apostrophes become `'`, non-breaking hyphens become `-`. Since
+//! the replacement is one char for one char, a char index in the normalized
+//! text is the same char index in the input, which is what the record reports
+//! (SPEC: offsets count Unicode scalar values of the decoded input). Byte
+//! offsets differ between the two strings, so each has its own
+//! [`OffsetIndex`].
+//!
+//! Normalization does not fold case or accents: capitals carry meaning for
+//! names and places.
+
+/// The one-char replacement used for matching, or the char itself.
+///
+/// # Example
+///
+/// ```
+/// use depeche::text::normalize::fold_char;
+/// assert_eq!(fold_char('\u{202F}'), ' ');
+/// assert_eq!(fold_char('’'), '\'');
+/// assert_eq!(fold_char('é'), 'é');
+/// ```
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{2002}'
+        | '\u{2003}' | '\u{2005}' | '\u{2006}' | '\u{2008}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{2010}' | '\u{2011}' => '-',
+        _ => c,
+    }
+}
+
+/// Applies [`fold_char`] to a whole string: lexicons use it on their entries
+/// so that they compare equal to the normalized text.
+pub fn fold_str(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Maps byte offsets of one string to char offsets and back in O(log n),
+/// storing one entry per non-ASCII char only (French text is mostly ASCII).
+#[derive(Debug, Clone, Default)]
+pub struct OffsetIndex {
+    /// For each non-ASCII char: its char index and the number of extra bytes
+    /// (UTF-8 length minus one) of all non-ASCII chars up to and including it.
+    wide: Vec<(u32, u32)>,
+    len_bytes: usize,
+}
+
+impl OffsetIndex {
+    /// Builds the index of `s`.
+    pub fn new(s: &str) -> Self {
+        let mut wide = Vec::new();
+        let mut extra = 0u32;
+        for (char_idx, (_, c)) in s.char_indices().enumerate() {
+            let len = c.len_utf8() as u32;
+            if len > 1 {
+                extra += len - 1;
+                wide.push((char_idx as u32, extra));
+            }
+        }
+        OffsetIndex {
+            wide,
+            len_bytes: s.len(),
+        }
+    }
+
+    /// The char index of a byte offset that lies on a char boundary.
+    pub fn char_of_byte(&self, byte: usize) -> usize {
+        // A wide char lies wholly before `byte` when its end byte, which is
+        // its char index + 1 + the extra bytes up to and including it, is not
+        // past `byte`.
+        let n = self
+            .wide
+            .partition_point(|&(c, extra)| (c + 1 + extra) as usize <= byte);
+        let extra = if n == 0 {
+            0
+        } else {
+            self.wide[n - 1].1 as usize
+        };
+        byte - extra
+    }
+
+    /// The byte offset of a char index (`char_count` gives the end).
+    pub fn byte_of_char(&self, char_idx: usize) -> usize {
+        let n = self.wide.partition_point(|&(c, _)| (c as usize) < char_idx);
+        let extra = if n == 0 {
+            0
+        } else {
+            self.wide[n - 1].1 as usize
+        };
+        (char_idx + extra).min(self.len_bytes)
+    }
+
+    /// How many chars the indexed string holds.
+    pub fn char_count(&self) -> usize {
+        self.char_of_byte(self.len_bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_char_count() {
+        let s = "l’Intérieur\u{202F}: 23\u{00A0}000 — « ok »";
+        let folded = fold_str(s);
+        assert_eq!(folded, "l'Intérieur : 23 000 — « ok »");
+        assert_eq!(folded.chars().count(), s.chars().count());
+    }
+
+    #[test]
+    fn offsets_round_trip_on_every_boundary() {
+        for s in [
+            "",
+            "abc",
+            "é",
+            "aé€𝄞b",
+            "Fermeture du site Coco après 20 ans d’activités",
+        ] {
+            let idx = OffsetIndex::new(s);
+            assert_eq!(idx.char_count(), s.chars().count());
+            for (ci, (bi, _)) in s.char_indices().enumerate() {
+                assert_eq!(idx.char_of_byte(bi), ci, "{s:?} byte {bi}");
+                assert_eq!(idx.byte_of_char(ci), bi, "{s:?} char {ci}");
+            }
+            assert_eq!(idx.char_of_byte(s.len()), s.chars().count());
+            assert_eq!(idx.byte_of_char(s.chars().count()), s.len());
+        }
+    }
+}
