@@ -36,7 +36,27 @@ pub fn fold_char(c: char) -> char {
 /// Applies [`fold_char`] to a whole string: lexicons use it on their entries
 /// so that they compare equal to the normalized text.
 pub fn fold_str(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    // Copy unchanged stretches whole; only `` ` `` and some non-ASCII chars fold.
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] < 0x80 && bytes[i] != b'`' {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        let folded = fold_char(c);
+        if folded != c {
+            out.push_str(&s[copied..i]);
+            out.push(folded);
+            copied = i + len;
+        }
+        i += len;
+    }
+    out.push_str(&s[copied..]);
+    out
 }
 
 /// Maps byte offsets of one string to char offsets and back in O(log n),
