@@ -25,6 +25,7 @@
 pub mod error;
 pub mod event;
 pub mod extract;
+pub mod lexicon;
 pub mod record;
 pub mod text;
 
