@@ -15,6 +15,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             app::message(&format!("{err:#}"));
+            if err.is::<app::Interrupted>() {
+                return ExitCode::from(130);
+            }
             ExitCode::from(2)
         }
     }

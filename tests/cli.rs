@@ -356,3 +356,36 @@ fn schema_validates_the_seed_record() {
     broken.as_object_mut().unwrap().remove("dates");
     assert!(!validator.is_valid(&broken));
 }
+
+#[test]
+fn sigterm_during_batch_leaves_no_output_file() {
+    let dir = Dir::new();
+    let body = "Le parquet de Paris a ouvert une enquête le 25 juin 2024. ".repeat(1000);
+    for i in 0..600 {
+        dir.create(&format!("c/{i:04}.txt"), format!("Titre {i}\n\n{body}"));
+    }
+    let mut child = depeche(dir.path())
+        .args(["batch", "c", "-j", "1", "-o", "out.jsonl"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let pid = child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["c"], "stderr: {}", stderr(&out));
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("depeche: interrupted"),
+        "{}",
+        stderr(&out)
+    );
+}

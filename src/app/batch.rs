@@ -7,7 +7,8 @@
 //! the chunk, not the corpus. One bad file is reported and skipped; the exit
 //! code says whether any failed. With `-o`, records go to a temporary file
 //! next to OUT that is renamed over it only when the run completes, so OUT
-//! holds a whole run or nothing new.
+//! holds a whole run or nothing new. Ctrl-C or SIGTERM during such a run
+//! stops it between files and removes the temporary file.
 
 use super::{extract::display, message, read_input, render, Outcome};
 use crate::cli::BatchArgs;
@@ -17,7 +18,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
+
+/// Set by the Ctrl-C / SIGTERM handler of a run writing to `-o`.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Files extracted in parallel before their records are written.
 const CHUNK: usize = 512;
@@ -34,12 +39,21 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let opts = args.common.options();
 
     let mut sink = Sink::open(args.output.as_deref())?;
+    if args.output.is_some() {
+        // Without this, the signal would kill the process and leave the
+        // temporary file behind.
+        ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst))
+            .context("cannot install the interrupt handler")?;
+    }
     let mut bytes_in = 0u64;
     for chunk in files.chunks(CHUNK) {
         let results: Vec<(u64, anyhow::Result<Vec<u8>>)> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|path| {
+                    if INTERRUPTED.load(Ordering::Relaxed) {
+                        return (0, Err(anyhow::anyhow!("interrupted")));
+                    }
                     let result = read_input(path).and_then(|bytes| {
                         let id = RecordId::Text(display(path));
                         let record = depeche::extract_bytes(id, &bytes, &opts)?;
@@ -53,6 +67,10 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
                 })
                 .collect()
         });
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            progress.finish_and_clear();
+            return Err(super::Interrupted.into());
+        }
         for (path, (n, result)) in chunk.iter().zip(results) {
             match result {
                 Ok(record) => {

@@ -48,6 +48,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
+/// A run stopped by Ctrl-C or SIGTERM; its output file was left untouched.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted: output file left untouched")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
 /// Serializes a record into one buffer, newline included, so that it is
 /// written whole or not at all.
 pub fn render(record: &Record, pretty: bool) -> Vec<u8> {
