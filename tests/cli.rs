@@ -364,7 +364,7 @@ fn sigterm_during_batch_leaves_no_output_file() {
     for i in 0..600 {
         dir.create(&format!("c/{i:04}.txt"), format!("Titre {i}\n\n{body}"));
     }
-    let mut child = depeche(dir.path())
+    let child = depeche(dir.path())
         .args(["batch", "c", "-j", "1", "-o", "out.jsonl"])
         .stderr(Stdio::piped())
         .spawn()
