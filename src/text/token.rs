@@ -94,15 +94,39 @@ enum Class {
     Exotic,
 }
 
+/// Classes of the ASCII chars, looked up directly on the hot path.
+static ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b' ' | b'\t' | 0x0b | 0x0c => Class::Space,
+            b'\n' | b'\r' => Class::Newline,
+            b'\'' | b'.' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            _ => Class::Other,
+        };
+        i += 1;
+    }
+    table
+};
+
+#[inline(always)]
 fn class(c: char) -> Class {
+    if (c as u32) < 128 {
+        ASCII_CLASS[c as usize]
+    } else {
+        class_wide(c)
+    }
+}
+
+fn class_wide(c: char) -> Class {
     match c {
-        'a'..='z' | 'A'..='Z' | '_' => Class::Letter,
-        '0'..='9' => Class::Digit,
-        ' ' | '\t' | '\u{b}' | '\u{c}' => Class::Space,
-        '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
-        '\'' | '.' | '\u{b7}' => Class::MidNumLet,
-        ',' | ';' => Class::MidNum,
-        c if c.is_ascii() => Class::Other,
+        '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
+        '\u{b7}' => Class::MidNumLet,
         '\u{300}'..='\u{36f}' => Class::Extend,
         '\u{d7}' | '\u{f7}' => Class::Other,
         '\u{c0}'..='\u{24f}' | '\u{aa}' | '\u{b5}' | '\u{ba}' => Class::Letter,
@@ -111,8 +135,6 @@ fn class(c: char) -> Class {
         '\u{370}'..='\u{52f}' | '\u{1e00}'..='\u{1eff}' => {
             if c.is_alphabetic() {
                 Class::Letter
-            } else if c.is_whitespace() {
-                Class::Space
             } else {
                 Class::Other
             }
@@ -140,24 +162,28 @@ fn class(c: char) -> Class {
 /// sequences…) is handed whole to `unicode-segmentation`, so its boundaries
 /// are the standard ones.
 fn segment(s: &str, emit: &mut impl FnMut(usize, &str)) {
-    let mut chars = s.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let len = s.len();
+    let mut i = 0;
+    while i < len {
+        let start = i;
+        let (c, w) = char_at(s, i);
         let cls = class(c);
-        let mut end = start + c.len_utf8();
+        i += w;
         match cls {
             Class::Letter | Class::Digit | Class::Extend => {
                 let mut last = cls;
                 let mut exotic = false;
-                while let Some(&(i, n)) = chars.peek() {
+                while i < len {
+                    let (n, nw) = char_at(s, i);
                     let nc = class(n);
                     let joins = match nc {
                         Class::Letter | Class::Digit | Class::Extend => true,
-                        Class::MidNumLet | Class::MidNum => {
-                            let after = s[i + n.len_utf8()..].chars().next().map(class);
+                        Class::MidNumLet | Class::MidNum if i + nw < len => {
+                            let after = class(char_at(s, i + nw).0);
                             matches!(
                                 (last, nc, after),
-                                (Class::Letter, Class::MidNumLet, Some(Class::Letter))
-                                    | (Class::Digit, _, Some(Class::Digit))
+                                (Class::Letter, Class::MidNumLet, Class::Letter)
+                                    | (Class::Digit, _, Class::Digit)
                             )
                         }
                         Class::Exotic => {
@@ -169,58 +195,67 @@ fn segment(s: &str, emit: &mut impl FnMut(usize, &str)) {
                     if !joins {
                         break;
                     }
-                    chars.next();
-                    end = i + n.len_utf8();
+                    i += nw;
                     if nc != Class::Extend {
                         last = nc;
                     }
                 }
                 if exotic {
-                    end = exotic_run(&mut chars, end);
-                    for (i, seg) in s[start..end].split_word_bound_indices() {
-                        emit(start + i, seg);
+                    i = exotic_run(s, i);
+                    for (k, seg) in s[start..i].split_word_bound_indices() {
+                        emit(start + k, seg);
                     }
                     continue;
                 }
             }
             Class::Space => {
-                while let Some(&(i, n)) = chars.peek() {
+                while i < len {
+                    let (n, nw) = char_at(s, i);
                     if class(n) != Class::Space {
                         break;
                     }
-                    chars.next();
-                    end = i + n.len_utf8();
+                    i += nw;
                 }
             }
             Class::Newline => {
-                if c == '\r' && s.as_bytes().get(end) == Some(&b'\n') {
-                    chars.next();
-                    end += 1;
+                if c == '\r' && s.as_bytes().get(i) == Some(&b'\n') {
+                    i += 1;
                 }
             }
             Class::Exotic => {
-                end = exotic_run(&mut chars, end);
-                for (i, seg) in s[start..end].split_word_bound_indices() {
-                    emit(start + i, seg);
+                i = exotic_run(s, i);
+                for (k, seg) in s[start..i].split_word_bound_indices() {
+                    emit(start + k, seg);
                 }
                 continue;
             }
             Class::MidNumLet | Class::MidNum | Class::Other => {}
         }
-        emit(start, &s[start..end]);
+        emit(start, &s[start..i]);
     }
 }
 
-/// Consumes the rest of a run of non-space chars; returns its end byte.
-fn exotic_run(chars: &mut std::iter::Peekable<std::str::CharIndices>, mut end: usize) -> usize {
-    while let Some(&(i, n)) = chars.peek() {
+/// The char at byte `i` (a char boundary) and its UTF-8 length.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+/// The end byte of the run of non-space chars going on at byte `i`.
+fn exotic_run(s: &str, mut i: usize) -> usize {
+    while i < s.len() {
+        let (n, nw) = char_at(s, i);
         if matches!(class(n), Class::Space | Class::Newline) {
             break;
         }
-        chars.next();
-        end = i + n.len_utf8();
+        i += nw;
     }
-    end
+    i
 }
 
 fn push_segment(out: &mut Vec<Token>, start: usize, seg: &str) {
