@@ -26,6 +26,7 @@ pub mod error;
 pub mod event;
 pub mod extract;
 pub mod lexicon;
+mod links;
 pub mod record;
 pub mod text;
 
@@ -68,6 +69,7 @@ pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
     }
     extract::run(doc, opts.published, opts.only, &mut record);
     record.sort();
+    links::link(doc, &mut record);
     record
 }
 

@@ -86,6 +86,30 @@ pub struct Event {
     pub places: Vec<String>,
     /// Names of the people and organizations acting.
     pub who: Vec<String>,
+    /// The facts of the record this event uses (see [`Links`]).
+    #[serde(default)]
+    pub links: Links,
+}
+
+/// Where an action or the event points into the record: indexes (from 0)
+/// into the record's own `people`, `organizations`, `places` and `dates`
+/// lists, as output (sorted), so a consumer can build a timeline without
+/// re-reading the text: `record.dates[links.dates[0]].value`.
+///
+/// An action links the facts of its sentence plus the place and date it
+/// names; the event links the facts of the headline and lede it was chosen
+/// from. Indexes rather than names, because dates have no name and two
+/// dates may share a value; every index is valid for the record it is in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Links {
+    /// Indexes into `people`.
+    pub people: Vec<usize>,
+    /// Indexes into `organizations`.
+    pub organizations: Vec<usize>,
+    /// Indexes into `places`.
+    pub places: Vec<usize>,
+    /// Indexes into `dates`.
+    pub dates: Vec<usize>,
 }
 
 /// A temporal expression.
@@ -297,6 +321,9 @@ pub struct Action {
     pub place: Option<String>,
     /// Who or what it happened to, as written.
     pub subject: Option<String>,
+    /// The facts of the record this action uses (see [`Links`]).
+    #[serde(default)]
+    pub links: Links,
 }
 
 /// The action vocabulary, shared by actions and the main event.
