@@ -209,3 +209,13 @@ fn corpus_runner_marks_spans() {
         &serde_json::json!({"unit": "x"})
     ));
 }
+
+#[test]
+fn charges() {
+    run_corpus(Kind::Charges);
+}
+
+#[test]
+fn actions() {
+    run_corpus(Kind::Actions);
+}
