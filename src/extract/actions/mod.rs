@@ -213,6 +213,10 @@ fn np_before(doc: &Document, lower: &str, toks: &[crate::text::token::Token]) ->
     if np.is_empty() || np.len() > 8 {
         return None;
     }
+    let last = &lower[np[np.len() - 1].range()];
+    if np[np.len() - 1].kind == TokenKind::Elision || DETERMINERS.contains(&last) {
+        return None;
+    }
     let w0 = &lower[np[0].range()];
     let first_char = doc.norm()[np[0].range()].chars().next()?;
     if !(DETERMINERS.contains(&w0) || first_char.is_uppercase() || np[0].kind == TokenKind::Number)

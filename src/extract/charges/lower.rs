@@ -10,12 +10,20 @@ use crate::text::normalize::fold_str;
 
 /// `norm` lowered char by char, byte offsets unchanged.
 pub(crate) fn lowered(norm: &str) -> String {
+    let mut out = norm.to_ascii_lowercase();
     if norm.is_ascii() {
-        return norm.to_ascii_lowercase();
+        return out;
     }
-    let mut out = String::with_capacity(norm.len());
-    for c in norm.chars() {
-        out.push(lower_char(c));
+    // Non-ASCII capitals are rare: fix them in place, same byte length.
+    let fixes: Vec<(usize, char, char)> = norm
+        .char_indices()
+        .filter(|&(_, c)| !c.is_ascii() && c.is_uppercase())
+        .map(|(i, c)| (i, c, lower_char(c)))
+        .filter(|&(_, c, l)| c != l)
+        .collect();
+    for (i, c, l) in fixes {
+        let mut buf = [0u8; 4];
+        out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut buf));
     }
     out
 }
