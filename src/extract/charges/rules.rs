@@ -177,12 +177,18 @@ fn load() -> Lexicon {
     }
 }
 
-/// A leftmost-longest DFA over `patterns` (lexicon forms never fail to build;
+/// A leftmost-longest automaton over `patterns`: a DFA for small tables, a
+/// contiguous NFA for the offence lexicon (its DFA takes some 20 MB and runs
+/// slower, out of cache) (lexicon forms never fail to build;
 /// an empty automaton is the fallback).
 pub(crate) fn build<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(if patterns.len() < 1000 {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        }))
         .build(patterns)
         .or_else(|_| {
             AhoCorasick::builder()
