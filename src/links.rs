@@ -147,6 +147,7 @@ mod tests {
             date: Some("2024-05-03".into()),
             place: None,
             subject: None,
+            penalty: None,
             links: Links::default(),
         });
         link(&doc, &mut r);

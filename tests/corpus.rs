@@ -214,3 +214,13 @@ fn corpus_runner_marks_spans() {
 fn quotes() {
     run_corpus(Kind::Quotes);
 }
+
+#[test]
+fn charges() {
+    run_corpus(Kind::Charges);
+}
+
+#[test]
+fn actions() {
+    run_corpus(Kind::Actions);
+}

@@ -22,6 +22,7 @@ fn action(text: &str, kind: ActionType, trigger: &str, date: Option<&str>) -> Ac
         date: date.map(Into::into),
         place: None,
         subject: None,
+        penalty: None,
         links: Links::default(),
     }
 }
