@@ -102,8 +102,8 @@ impl Document {
         self.norm_index.char_of_byte(norm_byte)
     }
 
-    /// The byte offset in the normalized view of a char offset (the inverse
-    /// of [`Document::char_offset`]), for reading record facts back.
+    /// The byte offset in the normalized view of a char offset (record
+    /// spans of earlier extractors count chars).
     pub fn norm_byte(&self, char_idx: usize) -> usize {
         self.norm_index.byte_of_char(char_idx)
     }
