@@ -1,0 +1,189 @@
+//! The date rule table: each rule is a name, a regex over the normalized text
+//! and a production that turns the match into a [`DateExpr`], in the manner
+//! of Duckling's `Rule { name, pattern, prod }`.
+//!
+//! Rules are split by topic (absolute dates, relative expressions, times of
+//! day, durations and sets) and compiled once. They never look at a reference
+//! date: resolution happens in [`super::resolve`]. Combining neighbouring
+//! matches (« hier » + « soir », « du … au … ») is [`super::compose`]'s job.
+
+mod absolute;
+mod durations;
+mod relative;
+mod times;
+
+use super::expr::DateExpr;
+use regex::{Captures, Regex};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// One rule: a readable name, a regex and a production.
+pub struct Rule {
+    /// Shown in test failures and `show`.
+    pub name: &'static str,
+    /// The regex, without flags (`(?i)` is added).
+    pub pattern: String,
+    /// Builds the expression; `None` rejects the match.
+    pub prod: fn(&Match) -> Option<Produced>,
+}
+
+/// What a production gives: the expression, and whether it only counts as
+/// part of a bigger expression (Duckling's "latent": a bare « matin »).
+pub struct Produced {
+    /// The expression.
+    pub expr: DateExpr,
+    /// Dropped unless [`super::compose`] merges it into a neighbour.
+    pub latent: bool,
+}
+
+impl From<DateExpr> for Produced {
+    fn from(expr: DateExpr) -> Self {
+        Produced {
+            expr,
+            latent: false,
+        }
+    }
+}
+
+/// A regex match as productions see it: its groups and its surroundings.
+pub struct Match<'a> {
+    caps: &'a Captures<'a>,
+    text: &'a str,
+}
+
+impl<'a> Match<'a> {
+    /// The text of a named group, if it matched.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        self.caps.name(name).map(|m| m.as_str())
+    }
+
+    /// Whether a named group matched.
+    pub fn has(&self, name: &str) -> bool {
+        self.caps.name(name).is_some()
+    }
+
+    /// The whole match.
+    pub fn all(&self) -> &'a str {
+        self.caps.get(0).map_or("", |m| m.as_str())
+    }
+
+    /// The text before the match (at most 40 bytes, on a char boundary).
+    pub fn before(&self) -> &'a str {
+        let start = self.caps.get(0).map_or(0, |m| m.start());
+        let mut from = start.saturating_sub(40);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        &self.text[from..start]
+    }
+
+    /// The text before a named group: what precedes the match, then the
+    /// match up to the group (the whole match when the group is absent).
+    pub fn upto(&self, name: &str) -> String {
+        let start = self.caps.get(0).map_or(0, |m| m.start());
+        let at = self.caps.name(name).map_or(start, |m| m.start());
+        format!("{}{}", self.before(), &self.text[start..at])
+    }
+
+    /// The text after the match (at most 40 bytes, on a char boundary).
+    pub fn after(&self) -> &'a str {
+        let end = self.caps.get(0).map_or(0, |m| m.end());
+        let mut to = (end + 40).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        &self.text[end..to]
+    }
+}
+
+/// A rule's match kept as a candidate.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Byte range in the normalized text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// The expression.
+    pub expr: DateExpr,
+    /// The rule's name.
+    pub rule: &'static str,
+    /// Only kept when merged into a bigger expression.
+    pub latent: bool,
+    /// Rule order, lower wins a tie.
+    pub order: usize,
+}
+
+struct Compiled {
+    rule: Rule,
+    regex: Regex,
+}
+
+static RULES: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+    let mut rules = Vec::new();
+    rules.extend(absolute::rules());
+    rules.extend(relative::rules());
+    rules.extend(times::rules());
+    rules.extend(durations::rules());
+    rules
+        .into_iter()
+        .map(|rule| {
+            let regex = Regex::new(&format!("(?i){}", rule.pattern))
+                .unwrap_or_else(|e| panic!("rule `{}`: {e}", rule.name));
+            Compiled { rule, regex }
+        })
+        .collect()
+});
+
+/// Every match of every rule in `text`, overlapping ones included.
+pub fn candidates(text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (order, c) in RULES.iter().enumerate() {
+        for caps in c.regex.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            if whole.is_empty() {
+                continue;
+            }
+            let m = Match { caps: &caps, text };
+            if let Some(p) = (c.rule.prod)(&m) {
+                out.push(Candidate {
+                    start: whole.start(),
+                    end: whole.end(),
+                    expr: p.expr,
+                    rule: c.rule.name,
+                    latent: p.latent,
+                    order,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Keeps the longest candidates that do not overlap (ties: earlier start,
+/// then earlier rule), sorted by start.
+pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.latent.cmp(&b.latent))
+            .then(a.start.cmp(&b.start))
+            .then(a.order.cmp(&b.order))
+    });
+    // Kept spans never overlap, so the one starting last before `c.end` is
+    // the only one that can overlap `c`.
+    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
+    for c in cands {
+        if let Some((_, k)) = kept.range(..c.end).next_back() {
+            if k.end > c.start {
+                continue;
+            }
+        }
+        kept.insert(c.start, c);
+    }
+    kept.into_values().collect()
+}
+
+/// A number group from digits or French words.
+pub(crate) fn num(m: &Match, name: &str) -> Option<i64> {
+    super::words::number(m.get(name)?)
+}
