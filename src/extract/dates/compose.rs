@@ -124,6 +124,12 @@ fn complete_end(b: &mut Point, a: &Point) {
     if b.day == DaySpec::None && b.time.is_some() {
         b.day = a.day.clone();
     }
+    // « de 11h30 à 1h30 »: the end is in the afternoon.
+    if let (Some(TimeSpec::Clock(ha, _)), Some(TimeSpec::Clock(hb, mb))) = (a.time, b.time) {
+        if hb < ha && hb < 12 && ha <= 12 {
+            b.time = Some(TimeSpec::Clock(hb + 12, mb));
+        }
+    }
 }
 
 fn merged(a: &Candidate, b: &Candidate, expr: DateExpr, rule: &'static str) -> Candidate {
@@ -150,6 +156,16 @@ fn merge_pair(text: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
                 let mut p = pa.clone();
                 p.time = Some(tb);
                 return Some(merged(a, b, DateExpr::Point(p), "<day> <time>"));
+            }
+        }
+    }
+    // « à trois heures et quart demain après-midi »: the part sets the half-day.
+    if let (Some(pa), Some(pb)) = (point(a), time_only(b)) {
+        if let (Some(TimeSpec::Clock(..)), Some(TimeSpec::Part(_))) = (pa.time, pb.time) {
+            if pa.day != DaySpec::None && gap.trim().is_empty() {
+                let mut p = pa.clone();
+                p.time = pa.time.map(|t| clock_in_part(t, pb.time));
+                return Some(merged(a, b, DateExpr::Point(p), "<day> <time> <part>"));
             }
         }
     }
@@ -234,35 +250,47 @@ fn merge_pair(text: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
         }
     }
     // A time range and its day (« de 9h à 11h jeudi », « jeudi de 9h à 11h »).
-    if let DateExpr::Range(Some(ra), Some(rb)) = &a.expr {
+    if let DateExpr::Range(ra, rb) = &a.expr {
         if let Some(pb) = day_only(b) {
-            if ra.day == DaySpec::None && ra.time.is_some() && TIME_DAY_GAP.is_match(gap) {
-                let (mut ra, mut rb) = (ra.clone(), rb.clone());
-                ra.day = pb.day.clone();
-                rb.day = pb.day.clone();
+            if timed(ra)
+                && timed(rb)
+                && (ra.is_some() || rb.is_some())
+                && TIME_DAY_GAP.is_match(gap)
+            {
                 return Some(merged(
                     a,
                     b,
-                    DateExpr::Range(Some(ra), Some(rb)),
+                    DateExpr::Range(on_day(ra, pb), on_day(rb, pb)),
                     "<range> <day>",
                 ));
             }
         }
     }
-    if let (Some(pa), DateExpr::Range(Some(ra), Some(rb))) = (day_only(a), &b.expr) {
-        if ra.time.is_some() && rb.time.is_some() && (gap.trim().is_empty() || gap.trim() == ",") {
-            let (mut ra, mut rb) = (ra.clone(), rb.clone());
-            ra.day = pa.day.clone();
-            rb.day = pa.day.clone();
+    if let (Some(pa), DateExpr::Range(ra, rb)) = (day_only(a), &b.expr) {
+        if timed(ra) && timed(rb) && (ra.is_some() || rb.is_some()) && DAY_TIME_GAP.is_match(gap) {
             return Some(merged(
                 a,
                 b,
-                DateExpr::Range(Some(ra), Some(rb)),
+                DateExpr::Range(on_day(ra, pa), on_day(rb, pa)),
                 "<day> <range>",
             ));
         }
     }
     None
+}
+
+/// Whether a range end is a bare time of day (or open).
+fn timed(r: &Option<Point>) -> bool {
+    r.as_ref()
+        .is_none_or(|p| p.time.is_some() && p.day == DaySpec::None)
+}
+
+/// A range end placed on the day of `d`.
+fn on_day(r: &Option<Point>, d: &Point) -> Option<Point> {
+    r.clone().map(|mut p| {
+        p.day = d.day.clone();
+        p
+    })
 }
 
 /// Whether two points can be the two ends of one range.

@@ -61,6 +61,28 @@ pub fn resolve(expr: &DateExpr, reference: Option<NaiveDateTime>) -> String {
     match expr {
         DateExpr::Point(p) => point(p, reference).format(),
         DateExpr::Range(a, b) => {
+            // Both ends at the finer grain: « de 9h30 à 11h » ends at 11:00.
+            let minutes = |p: &Option<Point>| {
+                matches!(
+                    p.as_ref().and_then(|p| p.time),
+                    Some(TimeSpec::Clock(_, Some(_)))
+                )
+            };
+            let fine = |p: &Option<Point>| {
+                p.clone().map(|mut p| {
+                    if let Some(TimeSpec::Clock(h, None)) = p.time {
+                        if h < 24 {
+                            p.time = Some(TimeSpec::Clock(h, Some(0)));
+                        }
+                    }
+                    p
+                })
+            };
+            let (a, b) = if minutes(a) || minutes(b) {
+                (&fine(a), &fine(b))
+            } else {
+                (a, b)
+            };
             let bv = b.as_ref().map(|b| point(b, reference));
             let av = a.as_ref().map(|a| {
                 // « entre novembre et février »: the start takes the end's year.
@@ -126,7 +148,20 @@ fn point(p: &Point, reference: Option<NaiveDateTime>) -> Value {
     let Some(t) = p.time else { return base };
     let base = if p.day == DaySpec::None {
         match reference {
-            Some(r) => Value::Day(r.date()),
+            // A bare clock time already past at the reference moment is
+            // tomorrow's, unless the sentence is in the past tense.
+            Some(r) => match t {
+                TimeSpec::Clock(h, m)
+                    if p.tense != Tense::Past
+                        && r.time().num_seconds_from_midnight() > 0
+                        && h < 24
+                        && (h * 60 + m.unwrap_or(0)) * 60
+                            < r.time().num_seconds_from_midnight() =>
+                {
+                    Value::Day(r.date() + Duration::days(1))
+                }
+                _ => Value::Day(r.date()),
+            },
             None => Value::Text("XXXX-XX-XX".into()),
         }
     } else {
@@ -341,7 +376,12 @@ fn day(spec: &DaySpec, tense: Tense, reference: Option<NaiveDateTime>) -> Value 
                         Unit::Minute => 60,
                         _ => 1,
                     } * n as i64;
-                    Value::Minute(t + Duration::seconds(secs))
+                    let t = t + Duration::seconds(secs);
+                    if *unit == Unit::Hour {
+                        Value::Text(t.format("%Y-%m-%dT%H").to_string())
+                    } else {
+                        Value::Minute(t)
+                    }
                 }
             }
         }

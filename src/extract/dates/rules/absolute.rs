@@ -374,7 +374,7 @@ fn decade(m: &Match) -> Option<Produced> {
 
 fn holiday(m: &Match) -> Option<Produced> {
     let w = m.get("h")?.to_lowercase();
-    let (mo, d) = if w.contains("no") {
+    let (mo, d) = if w.contains("noël") || w.contains("noel") {
         (12, 25)
     } else if w.contains("toussaint") || w.contains("morts") {
         (11, 1)
@@ -446,7 +446,7 @@ fn day_of_month(m: &Match) -> Option<Produced> {
 }
 
 fn nth_day(m: &Match) -> Option<Produced> {
-    let n = if m.get("n")?.to_lowercase().starts_with("dernier") {
+    let n = if m.get("n")?.to_lowercase().starts_with("derni") {
         -1
     } else {
         num(m, "n")? as i32

@@ -174,6 +174,20 @@ fn duration(m: &Match) -> Option<Produced> {
     if is_age(m) {
         return None;
     }
+    if unit == Unit::Hour && !m.has("pre") {
+        // « à quinze heures et quart », « 8 heures ce soir »: clock times.
+        let lead = m.before().trim_end().to_lowercase();
+        let after = m.after().trim_start().to_lowercase();
+        if ["à", "a", "vers", "de", "entre", "jusqu'à", "dès"]
+            .iter()
+            .any(|w| lead.ends_with(&format!(" {w}")) || lead == *w)
+            || ["ce ", "cet ", "du matin", "du soir", "demain", "le "]
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
+            return None;
+        }
+    }
     let mut parts = vec![(unit, amount)];
     if let Some(extra) = m.get("more") {
         let e = extra.to_lowercase();

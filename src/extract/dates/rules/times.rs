@@ -67,15 +67,43 @@ fn part_of(m: &Match) -> Option<&'static str> {
 
 fn hour_time(m: &Match) -> Option<Produced> {
     let h = num(m, "h")?;
-    let min = match m.get("m") {
-        Some(_) => Some(num(m, "m")?),
-        None => None,
+    let min = match (m.get("m"), m.get("m2")) {
+        (Some(_), _) => Some(num(m, "m")?),
+        (None, Some(_)) => Some(num(m, "m2")?),
+        _ => None,
     };
     let unit = m.get("u").unwrap_or("").to_lowercase();
-    let has_pre = m.has("pre");
+    // « à 15 heures », « de 9 heures à 11 heures »: a clock time.
+    let lead = m.before().trim_end().to_lowercase();
+    let has_pre = m.has("pre")
+        || ["à", "a", "de", "entre", "jusqu'à", "et", "dès"]
+            .iter()
+            .any(|w| lead.ends_with(&format!(" {w}")) || lead == *w);
+    let after = m.after().trim_start().to_lowercase();
+    let day_follows = [
+        "ce ",
+        "cet ",
+        "cette ",
+        "demain",
+        "aujourd'hui",
+        "hier",
+        "le ",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    let has_pre = has_pre || day_follows;
     // « 48h », « 48 heures », « 2 heures » alone: a duration.
     let spelled = unit.starts_with("heure");
-    if h > 24 || (spelled && !has_pre && min.is_none() && !m.has("p") && !m.has("q")) {
+    if h > 24
+        || (spelled && !has_pre && min.is_none() && !m.has("p") && !m.has("q") && !m.has("q2"))
+    {
         if m.before().trim_end().to_lowercase().ends_with("il y a") {
             return None;
         }
@@ -89,7 +117,15 @@ fn hour_time(m: &Match) -> Option<Produced> {
         return None;
     }
     let p = m.get("p");
-    let t = clock(h, min, m.get("q"), p)?;
+    let t = clock(h, min, m.get("q").or(m.get("q2")), p)?;
+    let pre = m.get("pre").unwrap_or("").to_lowercase();
+    if pre == "après" || pre == "plus tard que" || pre.contains("partir") || pre.contains("compter")
+    {
+        return Some(DateExpr::Range(Some(Point::time(t)), None).into());
+    }
+    if pre == "avant" {
+        return Some(DateExpr::Range(None, Some(Point::time(t))).into());
+    }
     let mut point = Point::time(t);
     if let Some(part) = part_of(m).filter(|_| p.is_some_and(|p| p.contains("nuit"))) {
         let _ = part;
@@ -120,6 +156,13 @@ fn noon(m: &Match) -> Option<Produced> {
         None => TimeSpec::Clock(12, None),
         Some(q) => clock(base, Some(0), Some(q), None)?,
     };
+    let pre = m.get("pre").unwrap_or("").to_lowercase();
+    if pre == "après" || pre.contains("partir") {
+        return Some(DateExpr::Range(Some(Point::time(t)), None).into());
+    }
+    if pre == "avant" {
+        return Some(DateExpr::Range(None, Some(Point::time(t))).into());
+    }
     Some(DateExpr::Point(Point::time(t)).into())
 }
 
@@ -149,14 +192,15 @@ fn part(m: &Match) -> Option<Produced> {
 pub(super) fn rules() -> Vec<Rule> {
     let hour = format!(r"(?:[01]?\d|2[0-4]|{NUMWORD_RE})");
     let minute = format!(r"(?:[0-5]\d|{NUMWORD_RE})");
-    let pre = r"(?P<pre>à|a|vers|dès|jusqu'à|aux\s+alentours\s+de|autour\s+de|à\s+environ|peu\s+avant|peu\s+après|avant|après|depuis|de|entre)";
+    let pre = r"(?P<pre>vers|dès|à\s+partir\s+de|à\s+compter\s+de|a\s+partir\s+de|aux\s+alentours\s+de|autour\s+de|à\s+environ|plutôt\s+vers|peu\s+avant|peu\s+après|avant|après|plus\s+tard\s+que|depuis)";
     let q = r"(?P<q>et\s+quart|et\s+demie?|moins\s+le\s+quart|moins\s+(?:\d+|cinq|dix|vingt|vingt-cinq)|trois\s+quarts)";
+    let q2 = q.replace("?P<q>", "?P<q2>");
     let p = r"(?P<p>du\s+matin|du\s+mat|du\s+soir|de\s+l'après-midi|de\s+l'aprem|dans\s+la\s+soirée|dans\s+la\s+matinée|dans\s+l'après-midi|dans\s+la\s+nuit|de\s+la\s+nuit)";
     vec![
         Rule {
             name: "<hour> h <minutes>",
             pattern: format!(
-                r"\b(?:{pre}\s+)?(?P<h>{hour})\s*(?P<u>heures?\b|h\b)(?:\s*(?P<m>{minute})\b(?:\s*(?:min|minutes)\b)?)?(?:\s+{q})?(?:\s+{p})?"
+                r"\b(?:{pre}\s+)?(?P<h>{hour})\s*(?P<u>heures?\b|h\b)(?:\s+{q}|\s+et\s+(?P<m2>{minute})\s+minutes\b|\s*(?P<m>{minute})\b(?:\s*(?:min|minutes)\b)?(?:\s+{q2})?)?(?:\s+{p})?"
             ),
             prod: |m| {
                 let h = m.get("h").unwrap_or("");
@@ -180,7 +224,7 @@ pub(super) fn rules() -> Vec<Rule> {
         },
         Rule {
             name: "midi / minuit",
-            pattern: r"\b(?:(?:à|vers|dès|jusqu'à|avant|après|aux\s+alentours\s+de|autour\s+de)\s+)?(?P<w>midi|minuit)(?:\s+(?P<q>et\s+quart|et\s+demie?|moins\s+le\s+quart|moins\s+(?:\d+|cinq|dix|vingt)|\d\d?\b|(?:trois|cinq|dix|quinze|vingt|vingt-cinq|trente|quarante|quarante-cinq)\b))?".to_string(),
+            pattern: r"\b(?:(?P<pre>à|vers|dès|jusqu'à|avant|après|aux\s+alentours\s+de|autour\s+de|à\s+partir\s+de)\s+)?(?P<w>midi|minuit)(?:\s+(?P<q>et\s+quart|et\s+demie?|moins\s+le\s+quart|moins\s+(?:\d+|cinq|dix|vingt)|\d\d?\b|(?:trois|cinq|dix|quinze|vingt|vingt-cinq|trente|quarante|quarante-cinq)\b))?".to_string(),
             prod: noon,
         },
         Rule {
