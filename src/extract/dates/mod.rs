@@ -83,8 +83,20 @@ fn participle_before(before: &str) -> Option<Tense> {
     while !before.is_char_boundary(from) {
         from += 1;
     }
-    let caps = PARTICIPLE_BEFORE.captures(&before[from..])?;
+    let window = &before[from..];
+    let caps = PARTICIPLE_BEFORE.captures(window)?;
     let w = caps.name("w")?.as_str().to_lowercase();
+    let lead = window[..caps.get(0).map_or(0, |m| m.start())]
+        .trim_end()
+        .to_lowercase();
+    let aux = lead.rsplit(' ').next().unwrap_or("");
+    if [
+        "sera", "seront", "serait", "seraient", "être", "devra", "pourra", "va", "vont",
+    ]
+    .contains(&aux)
+    {
+        return Some(Tense::Future);
+    }
     let stem = w.trim_end_matches('s').trim_end_matches('e');
     if FUTURE_PARTICIPLES.contains(&stem) || stem == "né" {
         return None;

@@ -83,7 +83,7 @@ pub fn resolve(expr: &DateExpr, reference: Option<NaiveDateTime>) -> String {
             } else {
                 (a, b)
             };
-            let bv = b.as_ref().map(|b| point(b, reference));
+            let mut bv = b.as_ref().map(|b| point(b, reference));
             let av = a.as_ref().map(|a| {
                 // « entre novembre et février »: the start takes the end's year.
                 match (&a.day, &bv) {
@@ -121,6 +121,12 @@ pub fn resolve(expr: &DateExpr, reference: Option<NaiveDateTime>) -> String {
                     _ => point(a, reference),
                 }
             });
+            // « du lundi au vendredi »: the end comes after the start.
+            if let (Some(Value::Day(x)), Some(Value::Day(y))) = (&av, &bv) {
+                if y < x && matches!(b.as_ref().map(|p| &p.day), Some(DaySpec::Weekday(..))) {
+                    bv = Some(Value::Day(*y + Duration::days(7)));
+                }
+            }
             format!(
                 "{}/{}",
                 av.map(|v| v.format()).unwrap_or_default(),

@@ -33,7 +33,7 @@ fn valid_dm(d: i64, mo: i64) -> bool {
 }
 
 /// Words that may follow a year written alone without making it a count.
-const AFTER_YEAR_OK: &[&str] = &[
+pub(super) const AFTER_YEAR_OK: &[&str] = &[
     "à",
     "au",
     "aux",
@@ -131,8 +131,35 @@ const AFTER_YEAR_OK: &[&str] = &[
 
 /// Words that, just before a number, say it is not a year.
 const BEFORE_NOT_YEAR: &[&str] = &[
-    "article", "articles", "art", "n°", "no", "numéro", "numéros", "loi", "décret", "code", "page",
-    "pages", "p", "vol", "tome", "route", "rn", "rd", "km", "€", "$", "ligne",
+    "article",
+    "articles",
+    "art",
+    "n°",
+    "no",
+    "numéro",
+    "numéros",
+    "loi",
+    "décret",
+    "code",
+    "page",
+    "pages",
+    "p",
+    "vol",
+    "tome",
+    "route",
+    "rn",
+    "rd",
+    "km",
+    "€",
+    "$",
+    "ligne",
+    "départementale",
+    "nationale",
+    "autoroute",
+    "version",
+    "modèle",
+    "bus",
+    "chambre",
 ];
 
 /// Whether a bare four-digit number reads as a year in its context.
@@ -149,6 +176,27 @@ fn year_in_context(m: &Match) -> bool {
         return false;
     }
     // A digit group before (« 1 2000 ») or a sign.
+    // « 2021-2024 »: a year range.
+    if let Some(b) = before.strip_suffix('-') {
+        let tail: String = b.chars().rev().take(5).collect();
+        let digits = tail.chars().take_while(|c| c.is_ascii_digit()).count();
+        let first: String = tail
+            .chars()
+            .take(4)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect();
+        let second: i32 = m.get("y").and_then(|y| y.parse().ok()).unwrap_or(0);
+        let first: i32 = first.parse().unwrap_or(i32::MAX);
+        if digits == 4
+            && !tail[4..].starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            && second > first
+            && second - first < 200
+        {
+            return true;
+        }
+    }
     // A digit group before (« 1 2000 »), a sign or a separator.
     if before.ends_with(|c: char| c.is_ascii_digit() || matches!(c, ',' | '+' | '-' | '/' | '.'))
         || before
@@ -540,7 +588,7 @@ pub(super) fn rules() -> Vec<Rule> {
         },
         Rule {
             name: "season",
-            pattern: r"\b(?:(?P<pre>au|en|cet|ce|l'|à\s+l'|de\s+l'|du|cette)\s*)?(?P<s>printemps|été|automne|hiver)(?:\s+(?P<y>\d{4})\b|\s+(?P<mod>dernier|prochain|passé))?".to_string(),
+            pattern: r"\b(?:(?P<pre>au|en|cet|ce|le|l'|à\s+l'|de\s+l'|du|cette|dès\s+l'|depuis\s+l')\s*)?(?P<s>printemps|été|automne|hiver)(?:\s+(?P<y>\d{4})\b|\s+(?P<mod>dernier|prochain|passé))?".to_string(),
             prod: |m| {
                 if m.get("s").is_some_and(|s| s.eq_ignore_ascii_case("été")) && !m.has("pre") {
                     return None;

@@ -166,15 +166,15 @@ fn duration(m: &Match) -> Option<Produced> {
     let unit = words::unit(m.get("u")?)?;
     let n = m.get("n")?;
     let amount = match words::number(n) {
+        _ if n.contains([',', '.']) => Some(n.replace(',', ".").parse().ok()?),
         Some(v) => Some(v as f64),
-        None if n.contains([',', '.']) => n.replace(',', ".").parse().ok(),
         None if n.eq_ignore_ascii_case("plusieurs") || n.eq_ignore_ascii_case("quelques") => None,
         None => return None,
     };
     if is_age(m) {
         return None;
     }
-    if unit == Unit::Hour && !m.has("pre") {
+    if unit == Unit::Hour && !m.has("pre") && amount.is_some_and(|a| a <= 24.0) {
         // « à quinze heures et quart », « 8 heures ce soir »: clock times.
         let lead = m.before().trim_end().to_lowercase();
         let after = m.after().trim_start().to_lowercase();
@@ -204,7 +204,11 @@ fn duration(m: &Match) -> Option<Produced> {
 
 fn set(m: &Match) -> Option<Produced> {
     let w = m.get("w")?.to_lowercase();
-    let w = w.trim_end_matches('s');
+    let w = if w == "mois" {
+        "mois"
+    } else {
+        w.trim_end_matches('s')
+    };
     let v = if let Some(d) = words::weekday(w) {
         format!("XXXX-WXX-{}", d + 1)
     } else if let Some(p) = words::day_part(w) {

@@ -258,6 +258,21 @@ pub(super) fn rules() -> Vec<Rule> {
                         return None;
                     }
                 }
+                // « la veille technologique » is another word.
+                let next: String = m
+                    .after()
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if !next.is_empty()
+                    && next.chars().next().is_some_and(char::is_lowercase)
+                    && !super::absolute::AFTER_YEAR_OK.contains(&next.as_str())
+                    && !next.ends_with("ait")
+                    && !next.ends_with('é')
+                {
+                    return None;
+                }
                 text_day(m)
             },
         },
@@ -292,6 +307,9 @@ pub(super) fn rules() -> Vec<Rule> {
             pattern: r"\b(?:(?:au|en|à\s+la|dès\s+la|dès\s+le|la|le|vers\s+la|vers\s+le|jusqu'à\s+la)\s+)?(?:début|fin|milieu|mi)(?:\s+|-)(?:de\s+l'année|d'année|du\s+mois|de\s+mois)\b(?:\s+(?P<mod>dernier|dernière|prochain|prochaine|précédent|précédente|suivant|suivante|passé|passée)\b)?".to_string(),
             prod: |m| {
                 let w = m.all().to_lowercase();
+                if m.after().trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
                 let n = m.get("mod").and_then(direction).unwrap_or(0);
                 shift(if w.contains("mois") { Unit::Month } else { Unit::Year }, n, Anchor::Reference)
             },

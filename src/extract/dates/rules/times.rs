@@ -73,6 +73,7 @@ fn hour_time(m: &Match) -> Option<Produced> {
         _ => None,
     };
     let unit = m.get("u").unwrap_or("").to_lowercase();
+    let spelled = unit.starts_with("heure");
     // « à 15 heures », « de 9 heures à 11 heures »: a clock time.
     let lead = m.before().trim_end().to_lowercase();
     let has_pre = m.has("pre")
@@ -98,9 +99,19 @@ fn hour_time(m: &Match) -> Option<Produced> {
     ]
     .iter()
     .any(|w| after.starts_with(w));
-    let has_pre = has_pre || day_follows;
+    let has_pre = (has_pre || day_follows) && m.get("pre").is_none_or(|p| p != "depuis");
+    let q = m.get("q").or(m.get("q2")).map(|q| q.to_lowercase());
+    let half = match q.as_deref() {
+        Some(q) if q.starts_with("et demi") => Some(30.0),
+        Some("et quart") => Some(15.0),
+        _ => None,
+    };
+    if spelled && !has_pre && min.is_none() && !m.has("p") && half.is_some() {
+        let mut parts = vec![(Unit::Hour, Some(h as f64))];
+        parts.push((Unit::Minute, half));
+        return Some(DateExpr::Duration(Span { parts }).into());
+    }
     // « 48h », « 48 heures », « 2 heures » alone: a duration.
-    let spelled = unit.starts_with("heure");
     if h > 24
         || (spelled && !has_pre && min.is_none() && !m.has("p") && !m.has("q") && !m.has("q2"))
     {
