@@ -31,12 +31,12 @@ use std::sync::LazyLock;
 
 /// Past-tense cues: compound past with its participle, imperfect.
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:a|ont|avait|avaient|avons|avez|ai|a-t-il|a-t-elle|a-t-on|ont-ils|ont-elles|est|sont|était|étaient|fut|furent|été|s'est|se\s+sont)\s+(?:(?:été|pas|déjà|également|aussi|ainsi|notamment|finalement|alors|enfin|bien|encore|toujours|jamais|rien|plus|ensuite|tout|d'abord|vite|[a-zé]+ment)\s+)*[a-zàâçéèêëîïôûù-]+(?:é|ée|és|ées|i|is|ie|ies|it|u|ue|us|ues|ert|erte|ort|orte|aint|ainte|ait)\b|[a-zàâçéèêëîïôûù]{3,}(?:ait|aient)\b|(?:hier|dernier|dernière|passé)\b)").expect("static regex")
+    Regex::new(r"(?i)(?:^|[^\p{L}])(?:(?:a|ont|avait|avaient|avons|avez|ai|a-t-il|a-t-elle|a-t-on|ont-ils|ont-elles|est|sont|était|étaient|fut|furent|été|s'est|se\s+sont)\s+(?:(?:été|pas|déjà|également|aussi|ainsi|notamment|finalement|alors|enfin|bien|encore|toujours|jamais|rien|plus|ensuite|tout|d'abord|vite|[a-zé]+ment)\s+)*[a-zàâçéèêëîïôûù-]+(?:é|ée|és|ées|i|is|ie|ies|it|u|ue|us|ues|ert|erte|ort|orte|aint|ainte|ait)(?:[^\p{L}]|$)|[a-zàâçéèêëîïôûù]{3,}(?:ait|aient)(?:[^\p{L}]|$)|(?:hier|dernier|dernière|passé)(?:[^\p{L}]|$))").expect("static regex")
 });
 
 /// Future-tense cues: simple future, near future, announcements.
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:va|vont|devra|devront|doit|doivent|devrait|devraient|sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|prévoit|prévoient|prévu|prévue|prévus|prévues|prochain|prochaine|prochains|prochaines|demain|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|ira|iront|dra|dront)|(?:se\s+)?tiendra)\b").expect("static regex")
+    Regex::new(r"(?i)(?:^|[^\p{L}])(?:va|vont|devra|devront|doit|doivent|devrait|devraient|sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|prévoit|prévoient|prévu|prévue|prévus|prévues|prochain|prochaine|prochains|prochaines|demain|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|ira|iront|dra|dront)|(?:se\s+)?tiendra)(?:[^\p{L}]|$)").expect("static regex")
 });
 
 /// Tense cues of one sentence: (byte position, tense).
@@ -57,7 +57,7 @@ fn cues(text: &str, offset: usize) -> Vec<(usize, Tense)> {
 /// A past participle right before the date (« annoncées en mai », « arrêté
 /// mardi »): past, whatever the rest of the sentence says.
 static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<w>[a-zàâçéèêëîïôûù]{3,}(?:é|ée|és|ées))\s+(?:(?:en|le|la|l'|ce|cet|cette|dès|depuis|début|fin|mi-|au\s+début\s+de|à\s+la\s+fin\s+de)\s*)?$").expect("static regex")
+    Regex::new(r"(?i)(?:^|[^\p{L}])(?P<w>[a-zàâçéèêëîïôûù]{3,}(?:é|ée|és|ées))\s+(?:(?:en|le|la|l'|ce|cet|cette|dès|depuis|début|fin|mi-|au\s+début\s+de|à\s+la\s+fin\s+de)\s*)?$").expect("static regex")
 });
 
 /// Participles that announce something to come (« prévu le 3 mars »).

@@ -125,7 +125,7 @@ pub fn unit(word: &str) -> Option<Unit> {
 }
 
 /// Regex fragment for a unit word (plural or singular).
-pub const UNIT_RE: &str = r"(?:secondes?|sec|minutes?|mins?|heures?|jours?|journées?|semaines?|mois|trimestres?|ans|an|années?|annees?|décennies?|decennies?|siècles?|siecles?)";
+pub const UNIT_RE: &str = r"(?:secondes?|sec|minutes?|mins?|heures?|journées?|jours?|semaines?|mois|trimestres?|années?|annees?|ans|an|décennies?|decennies?|siècles?|siecles?)";
 
 /// The TIMEX3 suffix of a part of the day (« matin » → `MO`).
 pub fn day_part(word: &str) -> Option<&'static str> {

@@ -250,7 +250,7 @@ pub(super) fn rules() -> Vec<Rule> {
         },
         Rule {
             name: "chaque année / tous les lundis",
-            pattern: r"\b(?:chaque|tous\s+les|toutes\s+les|par)\s+(?P<w>jours?|semaines?|mois|ans?|années?|heures?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|matins?|soirs?|nuits?)\b".to_string(),
+            pattern: r"\b(?:chaque|tous\s+les|toutes\s+les|par)\s+(?P<w>jours?|semaines?|mois|années?|ans?|heures?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|matins?|soirs?|nuits?)\b".to_string(),
             prod: |m| {
                 let w = m.all().to_lowercase();
                 if w.starts_with("par ") && !(w.ends_with("an") || w.ends_with("jour") || w.ends_with("mois") || w.ends_with("semaine") || w.ends_with("année") || w.ends_with("heure")) {

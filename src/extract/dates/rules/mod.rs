@@ -127,22 +127,58 @@ static RULES: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
     rules
         .into_iter()
         .map(|rule| {
-            let regex = Regex::new(&format!("(?i){}", rule.pattern))
+            let regex = Regex::new(&format!("(?i){}", ascii_boundaries(&rule.pattern)))
                 .unwrap_or_else(|e| panic!("rule `{}`: {e}", rule.name));
             Compiled { rule, regex }
         })
         .collect()
 });
 
+/// Rewrites a rule's word boundaries for speed: Unicode `\b` keeps the
+/// regex crate from using its DFA on non-ASCII text (100 times slower), so
+/// the leading and trailing `\b` are checked in Rust instead (see [`at_word_edges`]) and
+/// inner ones become ASCII `(?-u:\b)`, which is right next to the ASCII
+/// letters and digits they follow.
+fn ascii_boundaries(pattern: &str) -> String {
+    let p = pattern.strip_prefix(r"\b").unwrap_or(pattern);
+    let p = p.strip_suffix(r"\b").unwrap_or(p);
+    p.replace(r"\b", r"(?-u:\b)")
+}
+
+/// Whether a match starts and ends at word edges (Unicode letters and digits).
+fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..].chars().next();
+    let last = text[..end].chars().next_back();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !(word(before) && word(first)) && !(word(after) && word(last))
+}
+
 /// Every match of every rule in `text`, overlapping ones included.
 pub fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (order, c) in RULES.iter().enumerate() {
-        for caps in c.regex.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(caps) = c.regex.captures_at(text, pos) else {
+                break;
+            };
+            let Some(whole) = caps.get(0) else { break };
             if whole.is_empty() {
+                pos = whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8);
                 continue;
             }
+            if !at_word_edges(text, whole.start(), whole.end()) {
+                // Retry just after the start: a shorter match may fit.
+                pos = whole.start()
+                    + text[whole.start()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
+                continue;
+            }
+            pos = whole.end();
             let m = Match { caps: &caps, text };
             if let Some(p) = (c.rule.prod)(&m) {
                 out.push(Candidate {
