@@ -152,7 +152,7 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     let first = text[start..].chars().next();
     let last = text[..end].chars().next_back();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    !(word(before) && word(first)) && !(word(after) && word(last))
+    !(word(before) && word(first) || word(after) && word(last))
 }
 
 /// Every match of every rule in `text`, overlapping ones included.
