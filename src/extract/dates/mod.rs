@@ -16,6 +16,7 @@
 //! count things (« 2024 habitants ») are not years.
 
 pub mod compose;
+pub mod durations;
 pub mod expr;
 pub mod resolve;
 pub mod rules;

@@ -11,10 +11,8 @@
 //! rule). Bare weekdays follow the same rule (« mardi » in a past-tense
 //! sentence is the latest Tuesday up to the reference day).
 
-use super::expr::{
-    Anchor, DateExpr, DaySpec, Point, Span, Tense, TimeSpec, Unit, WeekdayRel, YearSpec,
-};
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use super::expr::{DateExpr, DaySpec, Point, Tense, TimeSpec, Unit, WeekdayRel, YearSpec};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 /// A resolved calendar value at some grain.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,7 +131,7 @@ pub fn resolve(expr: &DateExpr, reference: Option<NaiveDateTime>) -> String {
                 bv.map(|v| v.format()).unwrap_or_default()
             )
         }
-        DateExpr::Duration(s) => duration(s),
+        DateExpr::Duration(s) => super::durations::format(s),
         DateExpr::Set(s) => s.clone(),
         DateExpr::Token(t) => t.to_string(),
     }
@@ -186,20 +184,12 @@ fn point(p: &Point, reference: Option<NaiveDateTime>) -> Value {
         Value::Minute(dt) => dt.format("%Y-%m-%d").to_string(),
         other => other.format(),
     };
-    match t {
+    Value::Text(match t {
         TimeSpec::Clock(h, None) => format!("{prefix}T{:02}", h % 24),
         TimeSpec::Clock(h, Some(m)) => format!("{prefix}T{:02}:{m:02}", h % 24),
         TimeSpec::Part(s) => format!("{prefix}T{s}"),
-    }
-    .pipe(Value::Text)
+    })
 }
-
-trait Pipe: Sized {
-    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
-        f(self)
-    }
-}
-impl Pipe for String {}
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -347,8 +337,7 @@ fn day(spec: &DaySpec, tense: Tense, reference: Option<NaiveDateTime>) -> Value 
                 WeekdayRel::InWeeks(n) => r + Duration::days(fwd + 7 * *n as i64),
             })
         }
-        DaySpec::Shift(unit, n, anchor) => {
-            let _ = anchor;
+        DaySpec::Shift(unit, n, _) => {
             let Some(r) = r else {
                 return unresolved(match unit {
                     Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX",
@@ -495,114 +484,12 @@ fn day(spec: &DaySpec, tense: Tense, reference: Option<NaiveDateTime>) -> Value 
     }
 }
 
-fn unit_letter(u: Unit) -> (bool, &'static str, f64) {
-    // (is a time unit, letter, multiplier into that letter)
-    match u {
-        Unit::Second => (true, "S", 1.0),
-        Unit::Minute => (true, "M", 1.0),
-        Unit::Hour => (true, "H", 1.0),
-        Unit::Day => (false, "D", 1.0),
-        Unit::Week => (false, "W", 1.0),
-        Unit::Month => (false, "M", 1.0),
-        Unit::Quarter => (false, "M", 3.0),
-        Unit::Year => (false, "Y", 1.0),
-        Unit::Decade => (false, "Y", 10.0),
-        Unit::Century => (false, "Y", 100.0),
-    }
-}
-
-/// The next smaller unit and how many of it make one, for fractions.
-fn finer(u: Unit) -> Option<(Unit, f64)> {
-    Some(match u {
-        Unit::Year | Unit::Decade | Unit::Century => (Unit::Month, 12.0),
-        Unit::Week => (Unit::Day, 7.0),
-        Unit::Day => (Unit::Hour, 24.0),
-        Unit::Hour => (Unit::Minute, 60.0),
-        Unit::Minute => (Unit::Second, 60.0),
-        _ => return None,
-    })
-}
-
-/// The ISO 8601 duration of `s` (`P20Y`, `PT2H30M`, `PXM`).
-pub fn duration(s: &Span) -> String {
-    let mut parts: Vec<(Unit, Option<f64>)> = Vec::new();
-    for &(u, n) in &s.parts {
-        let (_, _, mult) = unit_letter(u);
-        let n = n.map(|n| n * mult);
-        let u = match u {
-            Unit::Quarter => Unit::Month,
-            Unit::Decade | Unit::Century => Unit::Year,
-            u => u,
-        };
-        match n {
-            Some(n) if n.fract() != 0.0 => {
-                if let Some((f, k)) = finer(u) {
-                    parts.push((u, Some(n.trunc())));
-                    parts.push((f, Some((n.fract() * k * 1000.0).round() / 1000.0)));
-                } else {
-                    parts.push((u, Some(n)));
-                }
-            }
-            _ => parts.push((u, n)),
-        }
-    }
-    let order = |u: Unit| match u {
-        Unit::Century | Unit::Decade | Unit::Year => 0,
-        Unit::Quarter | Unit::Month => 1,
-        Unit::Week => 2,
-        Unit::Day => 3,
-        Unit::Hour => 4,
-        Unit::Minute => 5,
-        Unit::Second => 6,
-    };
-    parts.sort_by_key(|&(u, _)| order(u));
-    let mut out = String::from("P");
-    let mut in_time = false;
-    for (u, n) in parts {
-        let (time, letter, _) = unit_letter(u);
-        if time && !in_time {
-            out.push('T');
-            in_time = true;
-        }
-        match n {
-            Some(0.0) if out.len() > 1 => continue,
-            Some(n) if n.fract() == 0.0 => out.push_str(&format!("{}", n as i64)),
-            Some(n) => out.push_str(&format!("{n}")),
-            None => out.push('X'),
-        }
-        out.push_str(letter);
-    }
-    out
-}
-
-#[allow(dead_code)]
-fn _unused(_: Anchor, _: Weekday) {}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn at(y: i32, m: u32, d: u32) -> Option<NaiveDateTime> {
         ymd(y, m, d).and_then(|d| d.and_hms_opt(4, 30, 0))
-    }
-
-    #[test]
-    fn durations() {
-        let d = |u, n| {
-            duration(&Span {
-                parts: vec![(u, Some(n))],
-            })
-        };
-        assert_eq!(d(Unit::Year, 20.0), "P20Y");
-        assert_eq!(d(Unit::Decade, 2.0), "P20Y");
-        assert_eq!(d(Unit::Hour, 1.5), "PT1H30M");
-        assert_eq!(d(Unit::Quarter, 3.0), "P9M");
-        assert_eq!(
-            duration(&Span {
-                parts: vec![(Unit::Month, None)]
-            }),
-            "PXM"
-        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! (« 2024 habitants ») or a law number is not read as a year. These rules
 //! never resolve anything against a reference date.
 
+use super::year_context::year_in_context;
 use super::{num, Match, Produced, Rule};
 use crate::extract::dates::expr::{DateExpr, DaySpec, Point, YearSpec};
 use crate::extract::dates::words::{self, DAYNUM_RE, MONTH_RE, WEEKDAY_RE};
@@ -30,207 +31,6 @@ fn year_spec(m: &Match, name: &str) -> YearSpec {
 
 fn valid_dm(d: i64, mo: i64) -> bool {
     (1..=31).contains(&d) && (1..=12).contains(&mo)
-}
-
-/// Words that may follow a year written alone without making it a count.
-pub(super) const AFTER_YEAR_OK: &[&str] = &[
-    "à",
-    "au",
-    "aux",
-    "en",
-    "et",
-    "ou",
-    "le",
-    "la",
-    "les",
-    "l",
-    "de",
-    "des",
-    "du",
-    "d",
-    "un",
-    "une",
-    "dans",
-    "par",
-    "pour",
-    "sur",
-    "sous",
-    "avec",
-    "sans",
-    "contre",
-    "entre",
-    "vers",
-    "chez",
-    "selon",
-    "après",
-    "avant",
-    "depuis",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "on",
-    "ce",
-    "cette",
-    "ces",
-    "qui",
-    "que",
-    "qu",
-    "a",
-    "ont",
-    "est",
-    "sont",
-    "était",
-    "avait",
-    "sera",
-    "ne",
-    "n",
-    "se",
-    "s",
-    "y",
-    "lors",
-    "alors",
-    "puis",
-    "où",
-    "dont",
-    "déjà",
-    "encore",
-    "aussi",
-    "mais",
-    "donc",
-    "car",
-    "comme",
-    "jusqu",
-    "pendant",
-    "mon",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "notre",
-    "nos",
-    "plus",
-    "moins",
-    "tandis",
-    "soit",
-    "seront",
-    "avaient",
-    "étaient",
-    "furent",
-    "fut",
-    "avant",
-    "dernier",
-    "dernière",
-    "prochain",
-    "prochaine",
-    "également",
-    "notamment",
-    "the",
-];
-
-/// Words that, just before a number, say it is not a year.
-const BEFORE_NOT_YEAR: &[&str] = &[
-    "article",
-    "articles",
-    "art",
-    "n°",
-    "no",
-    "numéro",
-    "numéros",
-    "loi",
-    "décret",
-    "code",
-    "page",
-    "pages",
-    "p",
-    "vol",
-    "tome",
-    "route",
-    "rn",
-    "rd",
-    "km",
-    "€",
-    "$",
-    "ligne",
-    "départementale",
-    "nationale",
-    "autoroute",
-    "version",
-    "modèle",
-    "bus",
-    "chambre",
-];
-
-/// Whether a bare four-digit number reads as a year in its context.
-fn year_in_context(m: &Match) -> bool {
-    let before = m.before();
-    let prev = before
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let prev = prev.trim_end_matches(['.', ':']);
-    if BEFORE_NOT_YEAR.contains(&prev) {
-        return false;
-    }
-    // A digit group before (« 1 2000 ») or a sign.
-    // « 2021-2024 »: a year range.
-    if let Some(b) = before.strip_suffix('-') {
-        let tail: String = b.chars().rev().take(5).collect();
-        let digits = tail.chars().take_while(|c| c.is_ascii_digit()).count();
-        let first: String = tail
-            .chars()
-            .take(4)
-            .collect::<String>()
-            .chars()
-            .rev()
-            .collect();
-        let second: i32 = m.get("y").and_then(|y| y.parse().ok()).unwrap_or(0);
-        let first: i32 = first.parse().unwrap_or(i32::MAX);
-        if digits == 4
-            && !tail[4..].starts_with(|c: char| c.is_ascii_digit() || c == '-')
-            && second > first
-            && second - first < 200
-        {
-            return true;
-        }
-    }
-    // A digit group before (« 1 2000 »), a sign or a separator.
-    if before.ends_with(|c: char| c.is_ascii_digit() || matches!(c, ',' | '+' | '-' | '/' | '.'))
-        || before
-            .trim_end_matches(' ')
-            .ends_with(|c: char| c.is_ascii_digit())
-    {
-        return false;
-    }
-    let after = m.after();
-    if after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | '€' | '$' | '.' | ','))
-        && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-    {
-        return false;
-    }
-    let a = after.trim_start();
-    if a.starts_with(['%', '€', '$', '°']) || after.starts_with('°') {
-        return false;
-    }
-    if after.starts_with(' ') || after.starts_with('\u{a0}') {
-        let next: String = a
-            .chars()
-            .take_while(|c| c.is_alphabetic() || *c == '-')
-            .collect();
-        if next.is_empty() {
-            // digits follow: part of a bigger number, a postal code…
-            return !a.starts_with(|c: char| c.is_ascii_digit());
-        }
-        if next.starts_with(char::is_uppercase) {
-            return true;
-        }
-        let low = next.to_lowercase();
-        return AFTER_YEAR_OK.contains(&low.as_str()) || low.ends_with("ait") || low.ends_with("é");
-    }
-    true
 }
 
 fn date_dmy(m: &Match) -> Option<Produced> {
@@ -539,16 +339,9 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule {
             name: "<weekday>? <day> <month> <year>?",
             pattern: format!(
-                r"\b(?:(?:le|ce|cette)\s+)?(?:(?P<wd>{WEEKDAY_RE})\s+)?(?P<d>{day})(?:\s+jour\s+(?:de\s+|d')|\s+|(?:\s*-\s*)?)(?P<m>{MONTH_RE})(?:,?\s+(?:de\s+l'année\s+)?(?P<y>\d{{4}}|'\d\d)\b|\s+(?P<y2>\d\d)\b)?(?P<mod>\s+(?:dernier|prochain))?"
+                r"\b(?:(?:le|ce|cette)\s+)?(?:(?P<wd>{WEEKDAY_RE})\s+)?(?P<d>{day})(?:\s+jour\s+(?:de\s+|d')|\s+|(?:\s*-\s*)?)(?P<m>{MONTH_RE})(?:,?\s+(?:de\s+l'année\s+)?(?P<y>\d{{4}}|'\d\d)\b)?(?P<mod>\s+(?:dernier|prochain))?"
             ),
-            prod: |m| {
-                if let Some(y2) = m.get("y2") {
-                    // « 31 octobre 74 »: only when nothing counted follows.
-                    let _ = y2;
-                    return None;
-                }
-                date_dmy(m)
-            },
+            prod: date_dmy,
         },
         Rule {
             name: "<day> <month> <yy>",

@@ -11,6 +11,7 @@ mod absolute;
 mod durations;
 mod relative;
 mod times;
+mod year_context;
 
 use super::expr::DateExpr;
 use regex::{Captures, Regex};
@@ -222,4 +223,30 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 /// A number group from digits or French words.
 pub(crate) fn num(m: &Match, name: &str) -> Option<i64> {
     super::words::number(m.get(name)?)
+}
+
+#[cfg(test)]
+mod bench {
+    use super::*;
+
+    /// `cargo test --release rule_timings -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn rule_timings() {
+        let dir = std::env::var("DEPECHE_BENCH_DIR").unwrap_or_default();
+        let mut text = String::new();
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        }
+        let text = crate::text::normalize::fold_str(&text.repeat(50));
+        for c in RULES.iter() {
+            let t = std::time::Instant::now();
+            let n = c.regex.find_iter(&text).count();
+            println!(
+                "{:>8.1} MB/s {n:>6} {}",
+                text.len() as f64 / t.elapsed().as_secs_f64() / 1e6,
+                c.rule.name
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@
 //! that is gets decided by [`crate::extract::dates::resolve`].
 
 use super::{num, Match, Produced, Rule};
-use crate::extract::dates::expr::{Anchor, DateExpr, DaySpec, Point, Tense, Unit, WeekdayRel};
+use crate::extract::dates::expr::{Anchor, DateExpr, DaySpec, Point, Unit, WeekdayRel};
 use crate::extract::dates::words::{self, NUMWORD_RE, UNIT_RE, WEEKDAY_RE};
 
 fn shift(unit: Unit, n: i32, anchor: Anchor) -> Option<Produced> {
@@ -184,9 +184,13 @@ fn later(m: &Match) -> Option<Produced> {
 }
 
 fn last_n(m: &Match) -> Option<Produced> {
+    let (u, d) = match (m.get("u"), m.get("dir")) {
+        (Some(u), Some(d)) => (u, d),
+        _ => (m.get("u2")?, m.get("dir2")?),
+    };
+    let unit = words::unit(u)?;
     let n = num(m, "n")? as i32;
-    let unit = words::unit(m.get("u")?)?;
-    let dir = direction(m.get("dir")?)?;
+    let dir = direction(d)?;
     if n < 1 || dir == 0 {
         return None;
     }
@@ -267,7 +271,7 @@ pub(super) fn rules() -> Vec<Rule> {
                     .collect();
                 if !next.is_empty()
                     && next.chars().next().is_some_and(char::is_lowercase)
-                    && !super::absolute::AFTER_YEAR_OK.contains(&next.as_str())
+                    && !super::year_context::AFTER_YEAR_OK.contains(&next.as_str())
                     && !next.ends_with("ait")
                     && !next.ends_with('é')
                 {
@@ -345,28 +349,7 @@ pub(super) fn rules() -> Vec<Rule> {
             pattern: format!(
                 r"\b(?:(?:les|ces|des|aux|pendant\s+les|durant\s+les)\s+)?(?P<n>{num})\s+(?:(?P<dir>derni[eè]re?s?|prochaine?s?)\s+(?P<u>{UNIT_RE})|(?P<u2>{UNIT_RE})\s+(?P<dir2>passée?s?|suivante?s?|précédente?s?|à\s+venir))\b"
             ),
-            prod: |m| {
-                let (u, d) = match (m.get("u"), m.get("dir")) {
-                    (Some(u), Some(d)) => (u, d),
-                    _ => (m.get("u2")?, m.get("dir2")?),
-                };
-                let unit = words::unit(u)?;
-                let n = num_of(m)? as i32;
-                let dir = direction(d)?;
-                if n < 1 || dir == 0 {
-                    return None;
-                }
-                let (a, b) = if dir < 0 { (-n, -1) } else { (1, n) };
-                let side = |k: i32| {
-                    Some(Point::day(if unit == Unit::Week {
-                        DaySpec::Week(k)
-                    } else {
-                        DaySpec::Shift(unit, k, Anchor::Reference)
-                    }))
-                };
-                let _ = last_n;
-                Some(DateExpr::Range(side(a), side(b)).into())
-            },
+            prod: last_n,
         },
         Rule {
             name: "ces derniers jours (vague)",
@@ -396,17 +379,5 @@ pub(super) fn rules() -> Vec<Rule> {
             ),
             prod: nth_weekday,
         },
-        Rule {
-            name: "la semaine du <date> (marker)",
-            pattern: r"\bla\s+semaine\s+du\s+$".to_string(),
-            prod: |_| None,
-        },
     ]
 }
-
-fn num_of(m: &Match) -> Option<i64> {
-    num(m, "n")
-}
-
-#[allow(dead_code)]
-fn keep(_: Tense) {}

@@ -137,13 +137,7 @@ fn hour_time(m: &Match) -> Option<Produced> {
     if pre == "avant" {
         return Some(DateExpr::Range(None, Some(Point::time(t))).into());
     }
-    let mut point = Point::time(t);
-    if let Some(part) = part_of(m).filter(|_| p.is_some_and(|p| p.contains("nuit"))) {
-        let _ = part;
-    }
-    point.day = DaySpec::None;
-    // « 3 heures du matin » alone: Duckling reads it as the next such hour.
-    Some(DateExpr::Point(point).into())
+    Some(DateExpr::Point(Point::time(t)).into())
 }
 
 fn colon_time(m: &Match) -> Option<Produced> {
