@@ -229,7 +229,15 @@ pub(crate) fn num(m: &Match, name: &str) -> Option<i64> {
 mod bench {
     use super::*;
 
-    /// `cargo test --release rule_timings -- --ignored --nocapture`
+    /// Speed of each rule alone over the dev articles (50 copies):
+    /// `DEPECHE_BENCH_DIR=<dir of .txt> cargo test --release --lib rule_timings -- --ignored --nocapture`.
+    ///
+    /// Measured: most rules run at 200–300 MB/s, four at 80–120 MB/s; with
+    /// about 40 passes the extractor does about 4.5 MB/s on news text (20 MB
+    /// of dev articles through `extract --jsonl --only dates`), well under
+    /// the 100 MB/s target: the next step is to run rules only at anchor
+    /// tokens (numbers, month, weekday and time words) instead of scanning
+    /// the whole text once per rule.
     #[test]
     #[ignore]
     fn rule_timings() {
