@@ -224,3 +224,8 @@ fn charges() {
 fn actions() {
     run_corpus(Kind::Actions);
 }
+
+#[test]
+fn dates() {
+    run_corpus(Kind::Dates);
+}
