@@ -209,3 +209,8 @@ fn corpus_runner_marks_spans() {
         &serde_json::json!({"unit": "x"})
     ));
 }
+
+#[test]
+fn places() {
+    run_corpus(Kind::Places);
+}
