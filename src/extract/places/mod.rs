@@ -77,3 +77,47 @@ fn place(row: &Row, span: crate::record::Span) -> Place {
         mentions: vec![span],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Record;
+
+    /// Throughput of this extractor alone on the place corpus phrases (much
+    /// denser in names than news) or on the file `DEPECHE_BENCH_TEXT` names:
+    /// `cargo test --release --lib -- --ignored places_throughput --nocapture`.
+    #[test]
+    #[ignore]
+    fn places_throughput() {
+        let corpus = include_str!("../../../tests/corpus/places.txt");
+        // DEPECHE_BENCH_TEXT=<file> measures on news text instead.
+        let text: String = match std::env::var("DEPECHE_BENCH_TEXT") {
+            Ok(path) => std::fs::read_to_string(path).unwrap_or_default(),
+            Err(_) => corpus
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with('@'))
+                .map(|l| {
+                    l.split('\t')
+                        .next()
+                        .unwrap_or("")
+                        .replace(['[', ']', '!'], "")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        let docs: Vec<Document> = (0..200).map(|_| Document::new(text.as_str())).collect();
+        let record = Record::new(crate::record::RecordId::Text(String::new()));
+        let ctx = Context {
+            published: None,
+            record: &record,
+        };
+        let t = std::time::Instant::now();
+        let found: usize = docs.iter().map(|d| extract(d, &ctx).len()).sum();
+        let secs = t.elapsed().as_secs_f64();
+        let mb = (text.len() * docs.len()) as f64 / 1e6;
+        println!(
+            "places: {mb:.1} MB in {secs:.3} s = {:.0} MB/s ({found} places)",
+            mb / secs
+        );
+    }
+}

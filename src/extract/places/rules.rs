@@ -10,12 +10,34 @@
 //! article, then by kind and population. These rules do not look at other
 //! extractors' facts (places run before organizations and people).
 
-use super::cues::*;
+use super::cues;
 use super::gazetteer::{department_by_code, given_name_class, lookup, Candidate, PlaceKind, Row};
 use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
 use std::collections::HashSet;
 use std::sync::LazyLock;
+
+/// A cue list as a set, built once.
+struct WordSet(LazyLock<HashSet<&'static str>>);
+
+macro_rules! word_set {
+    ($name:ident, $list:path) => {
+        static $name: WordSet = WordSet(LazyLock::new(|| $list.iter().copied().collect()));
+    };
+}
+word_set!(STRONG_PREPOSITIONS_SET, cues::STRONG_PREPOSITIONS);
+word_set!(DANS_ARTICLES_SET, cues::DANS_ARTICLES);
+word_set!(WEAK_PREPOSITIONS_SET, cues::WEAK_PREPOSITIONS);
+word_set!(CONNECTORS_SET, cues::CONNECTORS);
+word_set!(PLACE_HEADS_SET, cues::PLACE_HEADS);
+word_set!(DEPARTMENT_HEADS_SET, cues::DEPARTMENT_HEADS);
+word_set!(PERSON_TITLES_SET, cues::PERSON_TITLES);
+word_set!(NOT_FIRST_NAMES_SET, cues::NOT_FIRST_NAMES);
+word_set!(AMBIGUOUS_AREAS_SET, cues::AMBIGUOUS_AREAS);
+
+fn in_list(set: &WordSet, w: &str) -> bool {
+    set.0.contains(w)
+}
 
 /// Commune names that are French words (generated, see the file header).
 static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -29,7 +51,15 @@ static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 static AMBIGUOUS_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("ambiguous_names.txt")
         .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter(|l| !l.starts_with('#') && !l.starts_with('!') && !l.is_empty())
+        .collect()
+});
+
+/// Names never taken as places: metonyms of institutions (« Matignon »).
+static NEVER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("ambiguous_names.txt")
+        .lines()
+        .filter_map(|l| l.strip_prefix('!'))
         .collect()
 });
 
@@ -125,30 +155,30 @@ pub fn surroundings(doc: &Document, c: &Candidate, prev_end: Option<usize>) -> S
                 Cue::Weak
             };
         }
-        let after_dans = DANS_ARTICLES.contains(&w)
+        let after_dans = in_list(&DANS_ARTICLES_SET, w)
             && prev_close(doc, p).is_some_and(|q| matches!(text(doc, &toks[q]), "dans" | "Dans"));
-        if STRONG_PREPOSITIONS.contains(&w) || after_dans {
+        if in_list(&STRONG_PREPOSITIONS_SET, w) || after_dans {
             s.cue = Cue::Strong;
-        } else if CONNECTORS.contains(&w) || c.contracted {
+        } else if in_list(&CONNECTORS_SET, w) || c.contracted {
             let (head, dept, in_name) = head_before(doc, p);
             s.department_reading = dept;
             s.in_name = in_name;
             if head {
                 s.cue = Cue::Strong;
-            } else if WEAK_PREPOSITIONS.contains(&w) || c.contracted {
+            } else if in_list(&WEAK_PREPOSITIONS_SET, w) || c.contracted {
                 s.cue = s.cue.max(Cue::Weak);
             }
-        } else if WEAK_PREPOSITIONS.contains(&w) {
+        } else if in_list(&WEAK_PREPOSITIONS_SET, w) {
             s.cue = Cue::Weak;
         }
-        if PERSON_TITLES.contains(&w) {
+        if in_list(&PERSON_TITLES_SET, w) {
             s.person = true;
         }
         let after_place = prev_end == Some(toks[p].end as usize);
         if toks[p].kind == TokenKind::Word
             && title_case(w)
             && !after_place
-            && !NOT_FIRST_NAMES.contains(&w)
+            && !in_list(&NOT_FIRST_NAMES_SET, w)
             && lookup(w).is_empty()
         {
             let opens = doc
@@ -173,7 +203,7 @@ pub fn surroundings(doc: &Document, c: &Candidate, prev_end: Option<usize>) -> S
                 let w = text(doc, &toks[n]);
                 if toks[n].kind == TokenKind::Word
                     && title_case(w)
-                    && !NOT_FIRST_NAMES.contains(&w)
+                    && !in_list(&NOT_FIRST_NAMES_SET, w)
                     && !lookup(w).iter().any(notable)
                 {
                     s.person = true;
@@ -192,10 +222,10 @@ pub fn surroundings(doc: &Document, c: &Candidate, prev_end: Option<usize>) -> S
 fn head_before(doc: &Document, p: usize) -> (bool, bool, bool) {
     let toks = doc.tokens();
     let mut k = p;
-    while k > 0 && CONNECTORS.contains(&text(doc, &toks[k])) {
+    while k > 0 && in_list(&CONNECTORS_SET, text(doc, &toks[k])) {
         k -= 1;
     }
-    if k == p && !CONNECTORS.contains(&text(doc, &toks[k])) {
+    if k == p && !in_list(&CONNECTORS_SET, text(doc, &toks[k])) {
         return (false, false, false);
     }
     // Up to three words back: « tribunal judiciaire de », « cour d'appel de ».
@@ -205,9 +235,14 @@ fn head_before(doc: &Document, p: usize) -> (bool, bool, bool) {
             break;
         }
         let w = text(doc, t);
-        let lower = w.to_lowercase();
-        if PLACE_HEADS.contains(&w) || PLACE_HEADS.contains(&lower.as_str()) {
-            let dept = DEPARTMENT_HEADS.contains(&lower.as_str());
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        let lower = if upper {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
+        if in_list(&PLACE_HEADS_SET, w) || (upper && in_list(&PLACE_HEADS_SET, lower.as_ref())) {
+            let dept = in_list(&DEPARTMENT_HEADS_SET, lower.as_ref());
             return (true, dept, false);
         }
         if j == k && title_case(w) {
@@ -269,12 +304,24 @@ pub fn accept(doc: &Document, c: &Candidate, s: &Surroundings) -> bool {
         return true;
     }
     let name = &doc.norm()[c.start..c.end];
+    if NEVER.contains(name) {
+        return false;
+    }
+    // « au Parc des Princes » is no commune Le Parc: an article is restored
+    // only for well-known places (« au Caire », « au Havre »).
+    if c.contracted && !c.rows.iter().any(notable) {
+        return false;
+    }
+    // « Florence, sa fille, … »: a given name standing alone.
+    if s.cue == Cue::None && given_name_class(name).is_some_and(|k| k < 3) {
+        return false;
+    }
     let major = c
         .rows
         .iter()
         .any(|r| !matches!(r.kind, PlaceKind::Commune | PlaceKind::Arrondissement));
     if major {
-        return !(AMBIGUOUS_AREAS.contains(&name) && s.cue < Cue::Strong);
+        return !(in_list(&AMBIGUOUS_AREAS_SET, name) && s.cue < Cue::Strong);
     }
     let pop = c
         .rows
