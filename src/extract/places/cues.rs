@@ -153,7 +153,7 @@ pub const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Heads announcing a département reading (« département de Paris »).
-pub const DEPARTMENT_HEADS: &[&str] = &["département", "conseil départemental", "préfecture"];
+pub const DEPARTMENT_HEADS: &[&str] = &["département", "préfecture"];
 
 /// Abbreviated titles before a person's name (« M. Bonnet », « Me Sollacaro »).
 pub const PERSON_TITLES: &[&str] = &[

@@ -101,6 +101,9 @@ pub struct Surroundings {
     pub sentence_initial: bool,
     /// It ends a longer capitalised name (« collège Puy de la Roche »).
     pub in_name: bool,
+    /// « dans le », « en », « département du » or brackets: the cues that
+    /// make « Nord » an area rather than a direction or « gare du Nord ».
+    pub area_cue: bool,
 }
 
 fn text<'d>(doc: &'d Document, t: &Token) -> &'d str {
@@ -141,6 +144,7 @@ pub fn surroundings(doc: &Document, c: &Candidate, prev_end: Option<usize>) -> S
         person: false,
         sentence_initial: false,
         in_name: false,
+        area_cue: false,
     };
     if let Some(si) = doc.sentence_at(c.start) {
         let first = doc.sentences()[si].first_token as usize;
@@ -159,9 +163,11 @@ pub fn surroundings(doc: &Document, c: &Candidate, prev_end: Option<usize>) -> S
             && prev_close(doc, p).is_some_and(|q| matches!(text(doc, &toks[q]), "dans" | "Dans"));
         if in_list(&STRONG_PREPOSITIONS_SET, w) || after_dans {
             s.cue = Cue::Strong;
+            s.area_cue = after_dans || matches!(w, "en" | "En");
         } else if in_list(&CONNECTORS_SET, w) || c.contracted {
             let (head, dept, in_name) = head_before(doc, p);
             s.department_reading = dept;
+            s.area_cue = dept;
             s.in_name = in_name;
             if head {
                 s.cue = Cue::Strong;
@@ -192,6 +198,7 @@ pub fn surroundings(doc: &Document, c: &Candidate, prev_end: Option<usize>) -> S
     if let Some(hint) = bracketed_department(doc, c.end_token) {
         s.department_hint = Some(hint);
         s.cue = Cue::Strong;
+        s.area_cue = true;
     }
     // « François Hollande », « Florence Parly »: a given name then a surname.
     if c.end_token == i + 1 {
@@ -321,7 +328,7 @@ pub fn accept(doc: &Document, c: &Candidate, s: &Surroundings) -> bool {
         .iter()
         .any(|r| !matches!(r.kind, PlaceKind::Commune | PlaceKind::Arrondissement));
     if major {
-        return !(in_list(&AMBIGUOUS_AREAS_SET, name) && s.cue < Cue::Strong);
+        return !in_list(&AMBIGUOUS_AREAS_SET, name) || s.area_cue;
     }
     let pop = c
         .rows
