@@ -11,18 +11,30 @@
 
 /// Appends the key of `s` to `out`.
 pub fn push_key(s: &str, out: &mut String) {
-    let mut first = true;
-    for seg in s.split([' ', '-', '\u{00A0}', '\u{2010}', '\u{2011}']) {
-        if !first {
-            out.push('-');
-        }
-        first = false;
-        match seg {
-            "Saint" => out.push_str("St"),
-            "Sainte" => out.push_str("Ste"),
-            _ => out.extend(seg.chars().map(fold_key_char)),
+    let mut seg_start = out.len();
+    for c in s.chars() {
+        match c {
+            ' ' | '-' | '\u{00A0}' | '\u{2010}' | '\u{2011}' => {
+                abbreviate_saint(out, seg_start);
+                out.push('-');
+                seg_start = out.len();
+            }
+            _ => out.push(fold_key_char(c)),
         }
     }
+    abbreviate_saint(out, seg_start);
+}
+
+/// Writes the word of `out` from `start` as « St » / « Ste » when it is
+/// « Saint » / « Sainte ».
+fn abbreviate_saint(out: &mut String, start: usize) {
+    let short = match &out[start..] {
+        "Saint" => "St",
+        "Sainte" => "Ste",
+        _ => return,
+    };
+    out.truncate(start);
+    out.push_str(short);
 }
 
 /// The key form of one char (see the module doc).
