@@ -229,3 +229,8 @@ fn actions() {
 fn dates() {
     run_corpus(Kind::Dates);
 }
+
+#[test]
+fn places() {
+    run_corpus(Kind::Places);
+}
