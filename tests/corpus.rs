@@ -209,3 +209,8 @@ fn corpus_runner_marks_spans() {
         &serde_json::json!({"unit": "x"})
     ));
 }
+
+#[test]
+fn figures() {
+    run_corpus(Kind::Figures);
+}
