@@ -105,8 +105,9 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
             if symbolic && matches!(word, "m" | "g" | "md" | "mds" | "mrd") && written == word {
                 continue;
             }
-            let before_money = units::after(after, false)
-                .is_some_and(|(u, _)| u.kind == crate::record::FigureKind::Money)
+            let before_money = symbolic
+                && units::after(after, false)
+                    .is_some_and(|(u, _)| u.kind == crate::record::FigureKind::Money)
                 || after.trim_start().starts_with("d'euros")
                 || after.trim_start().starts_with("de dollars");
             let ok = if symbolic {

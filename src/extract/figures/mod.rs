@@ -154,6 +154,10 @@ fn read(
     body: (usize, usize),
     lone_text: bool,
 ) -> Option<Reading> {
+    // « un », « une »: most are articles; only a unit right after keeps them.
+    if c.weak == Weak::One && !lone_text && !unit_follows(norm, c) {
+        return None;
+    }
     if let Some(_rule) = refuse::before_unit(norm, c, phones) {
         return None;
     }
@@ -289,6 +293,20 @@ fn read(
         time_unit,
         refused,
     })
+}
+
+/// Whether a currency, percent or measure unit follows `c` (after « de »
+/// for vague amounts and fractions).
+fn unit_follows(norm: &str, c: &Core) -> bool {
+    let mut from = c.end;
+    if c.tail_de {
+        if let Some(w) = next_word(norm, from) {
+            if matches!(&norm[w.clone()], "de" | "d'") {
+                from = w.end;
+            }
+        }
+    }
+    units::after(&head_lower(norm, from, 40), from != c.end).is_some()
 }
 
 /// « 1 USD et 23 centimes », « 1 USD 23 cents »: adds the cents to `value`.

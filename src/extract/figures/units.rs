@@ -7,6 +7,7 @@
 //! (« 70 parquets ») are not here: `nouns.rs` reads them from the text.
 
 use crate::record::FigureKind;
+use std::sync::LazyLock;
 
 /// One unit and the ways it is written.
 #[derive(Debug)]
@@ -206,6 +207,22 @@ fn is_symbolic(form: &str) -> bool {
 /// The unit written at the start of `rest` (lower-cased text right after a
 /// number), after optional spaces: its unit and the byte length consumed.
 /// `spaced` says the text already left the number (after « d' »).
+/// Every (form, unit) pair, bucketed by the form's first byte, longest first.
+static BY_FIRST_BYTE: LazyLock<Vec<Vec<(&'static str, &'static Unit)>>> = LazyLock::new(|| {
+    let mut buckets: Vec<Vec<(&'static str, &'static Unit)>> = vec![Vec::new(); 256];
+    for unit in UNITS {
+        for form in unit.forms {
+            if let Some(&b) = form.as_bytes().first() {
+                buckets[usize::from(b)].push((form, unit));
+            }
+        }
+    }
+    for b in &mut buckets {
+        b.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    }
+    buckets
+});
+
 pub fn after(rest: &str, spaced: bool) -> Option<(&'static Unit, usize)> {
     let mut trimmed = rest.trim_start_matches(' ');
     // « demi-litre »
@@ -216,21 +233,17 @@ pub fn after(rest: &str, spaced: bool) -> Option<(&'static Unit, usize)> {
         trimmed = r;
     }
     let skipped = rest.len() - trimmed.len();
-    let mut best: Option<(&'static Unit, usize)> = None;
-    for unit in UNITS {
-        for form in unit.forms {
-            if !trimmed.starts_with(form) || !boundary(&trimmed[form.len()..]) {
-                continue;
-            }
-            if skipped == 0 && !spaced && !is_symbolic(form) {
-                continue;
-            }
-            if best.is_none_or(|(_, n)| form.len() > n) {
-                best = Some((unit, form.len()));
-            }
+    let first = usize::from(*trimmed.as_bytes().first()?);
+    for &(form, unit) in &BY_FIRST_BYTE[first] {
+        if !trimmed.starts_with(form) || !boundary(&trimmed[form.len()..]) {
+            continue;
         }
+        if skipped == 0 && !spaced && !is_symbolic(form) {
+            continue;
+        }
+        return Some((unit, skipped + form.len()));
     }
-    best.map(|(u, n)| (u, skipped + n))
+    None
 }
 
 /// A currency written right before a number (`$10`, `EUR 20`, `£9`):

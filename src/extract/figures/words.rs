@@ -19,6 +19,7 @@ use crate::record::Qualifier;
 use crate::text::token::TokenKind;
 use crate::text::Document;
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 use text2num::{find_numbers, Language, Token};
 
@@ -69,6 +70,43 @@ fn is_number_word(w: &str) -> bool {
     !w.is_empty() && w.split('-').all(is_number_piece) && w != "et"
 }
 
+/// Words this module reads, for the fast first test of every token.
+static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: HashSet<&'static str> = NUMBER_WORDS
+        .iter()
+        .copied()
+        .filter(|w| *w != "et")
+        .collect();
+    set.extend(APPROX.iter().map(|(w, _)| *w));
+    set.extend(FRACTIONS.iter().map(|(w, _)| *w));
+    set.extend(["premier", "première", "premiere", "second", "seconde"]);
+    set
+});
+
+/// A cheap test run on every word: can it start a spelled number?
+fn maybe_number(w: &str) -> bool {
+    // First letters of every word in `KNOWN` and of the ordinals.
+    const FIRST: &[u8] = b"cdhmnopqstuvz";
+    let Some(&b) = w.as_bytes().first() else {
+        return false;
+    };
+    if !FIRST.contains(&(b | 0x20)) || w.len() > 64 {
+        return false;
+    }
+    let ascii_lower = w.bytes().all(|c| c.is_ascii_lowercase());
+    if ascii_lower && KNOWN.contains(w) {
+        return true;
+    }
+    if w.contains('-')
+        || ["ième", "ieme", "ièmes", "iemes"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    {
+        return true;
+    }
+    !ascii_lower && KNOWN.contains(w.to_lowercase().as_str())
+}
+
 /// Every spelled number of `doc`, and vague amounts.
 pub fn scan(doc: &Document, out: &mut Vec<Core>) {
     let norm = doc.norm();
@@ -81,6 +119,10 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
             continue;
         }
         let w = doc.token_text(&t);
+        if !maybe_number(w) {
+            i += 1;
+            continue;
+        }
         let lw = w.to_lowercase();
         if let Some(&(_, value)) = APPROX.iter().find(|(a, _)| *a == lw) {
             vague(norm, t.start as usize, t.end as usize, value, out);
@@ -124,7 +166,15 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
             }
             j += 1;
         }
-        group(doc, i..last + 1, out);
+        if last == i && matches!(lw.as_str(), "un" | "une") {
+            // A lone article: no need to ask text2num.
+            let mut core = Core::new(t.start as usize, t.end as usize, 1.0);
+            core.spelled = true;
+            core.weak = Weak::One;
+            out.push(core);
+        } else {
+            group(doc, i..last + 1, out);
+        }
         i = last + 1;
     }
 }
