@@ -19,8 +19,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A Roman numeral with an ordinal suffix (« IIIe », « Ve », « XXIe », « Ier »).
+/// Word boundaries are checked by hand: a Unicode `\b` slows the search.
 static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([IVXLC]{1,7})(er|re|ère|e|ème|eme)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"([IVXLC]{1,7})(ère|ème|eme|er|re|e)").expect("valid regex"));
 
 /// Multipliers after a number, with their factor. Symbolic ones must touch
 /// the number or come before a currency sign.
@@ -133,7 +134,10 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
             continue;
         };
         // « Le », « Ce » are words, not « L-e », « C-e ».
-        if matches!(numeral.as_str(), "L" | "C") {
+        if matches!(numeral.as_str(), "L" | "C")
+            || norm[..all.start()].ends_with(char::is_alphanumeric)
+            || !units::boundary(&norm[all.end()..])
+        {
             continue;
         }
         if let Some(value) = roman(numeral.as_str()) {

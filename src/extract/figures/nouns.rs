@@ -96,7 +96,13 @@ pub fn noun_phrase(norm: &str, mut pos: usize) -> Option<Range<usize>> {
         w = next_word(norm, pos)?;
         lw = lower(norm, &w);
     }
-    if !is_word(&lw) || is_in(STOP, &lw) || is_in(NUMBER_WORDS, &lw) || lw.ends_with('\'') {
+    if !is_word(&lw)
+        || is_in(STOP, &lw)
+        || is_in(NUMBER_WORDS, &lw)
+        || lw.ends_with('\'')
+        || super::words::is_number_word(&lw)
+        || lw.starts_with("premi")
+    {
         return None;
     }
     let start = w.start;

@@ -17,7 +17,8 @@ use std::sync::LazyLock;
 
 /// French phone numbers: « 01 23 45 67 89 », « +33 6 12 34 56 78 », « 0800.12.34.56 ».
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+33 ?(?:\(0\) ?)?|\b0)[1-9](?:[ .-]?\d{2}){4}\b").expect("valid regex")
+    // Word boundaries are checked by hand: a Unicode `\b` slows the search.
+    Regex::new(r"(?:\+33 ?(?:\(0\) ?)?|0)[1-9](?:[ .-]?\d{2}){4}").expect("valid regex")
 });
 
 /// Clock times and glued time units: « 15h », « 15 h 30 », « 9h30 », « 15:30 ».
@@ -27,7 +28,14 @@ static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Byte ranges of phone numbers in `norm`.
 pub fn phones(norm: &str) -> Vec<Range<usize>> {
-    PHONE.find_iter(norm).map(|m| m.range()).collect()
+    PHONE
+        .find_iter(norm)
+        .filter(|m| {
+            !norm[..m.start()].ends_with(|c: char| c.is_alphanumeric())
+                && !norm[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|m| m.range())
+        .collect()
 }
 
 /// The rule that refuses the number `core` of `norm`, whatever follows it.

@@ -66,7 +66,8 @@ fn is_number_piece(w: &str) -> bool {
             .any(|s| w.len() > s.len() + 1 && w.ends_with(s))
 }
 
-fn is_number_word(w: &str) -> bool {
+/// Whether a lower-cased word is a spelled number (or part of one).
+pub(super) fn is_number_word(w: &str) -> bool {
     !w.is_empty() && w.split('-').all(is_number_piece) && w != "et"
 }
 
@@ -83,6 +84,19 @@ static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set
 });
 
+/// For each first byte, a bit per length (< 16) of the ASCII words of `KNOWN`.
+static KNOWN_SHAPES: LazyLock<[u16; 256]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 256];
+    for w in KNOWN.iter() {
+        if let Some(&b) = w.as_bytes().first() {
+            if w.is_ascii() && w.len() < 16 {
+                shapes[usize::from(b)] |= 1 << w.len();
+            }
+        }
+    }
+    shapes
+});
+
 /// A cheap test run on every word: can it start a spelled number?
 fn maybe_number(w: &str) -> bool {
     // First letters of every word in `KNOWN` and of the ordinals.
@@ -93,15 +107,19 @@ fn maybe_number(w: &str) -> bool {
     if !FIRST.contains(&(b | 0x20)) || w.len() > 64 {
         return false;
     }
-    let ascii_lower = w.bytes().all(|c| c.is_ascii_lowercase());
-    if ascii_lower && KNOWN.contains(w) {
-        return true;
-    }
     if w.contains('-')
         || ["ième", "ieme", "ièmes", "iemes"]
             .iter()
             .any(|e| w.ends_with(e))
     {
+        return true;
+    }
+    let ascii_lower = w.bytes().all(|c| c.is_ascii_lowercase());
+    if ascii_lower && w.len() < 16 && KNOWN_SHAPES[usize::from(b)] & (1 << w.len()) == 0 {
+        // No known word has this first letter and length (« de », « des »…).
+        return false;
+    }
+    if ascii_lower && KNOWN.contains(w) {
         return true;
     }
     !ascii_lower && KNOWN.contains(w.to_lowercase().as_str())
