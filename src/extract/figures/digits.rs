@@ -93,7 +93,14 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
                 continue;
             }
         }
-        // Multiplier.
+        // Multiplier: only words starting with one of their letters are tried.
+        let starts_multiplier = rest
+            .trim_start_matches(' ')
+            .starts_with(['m', 'M', 'k', 'K', 'g', 'G', 'b']);
+        if !starts_multiplier {
+            out.push(core);
+            continue;
+        }
         let lower: String = rest.chars().take(24).collect::<String>().to_lowercase();
         let spaced = lower.trim_start_matches(' ');
         let gap = lower.len() - spaced.len();

@@ -9,6 +9,12 @@
 //! span the dates extractor took. A lone « un / une » is an article, not a
 //! figure, unless the whole text is that number (the case of number test
 //! suites) or a measure or currency follows (« une tonne », « un euro »).
+//!
+//! Speed (release, one core, dev articles concatenated to 20 MB, machine
+//! under load): about 30 MB/s for this extractor alone, measured as the
+//! difference between `--only figures` and `--only dates` runs. Below the
+//! 100 MB/s goal: the per-candidate context reading (lower-casing, list
+//! look-ups) is the next thing to make cheaper.
 
 mod digits;
 mod lexicon;

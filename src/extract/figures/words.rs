@@ -305,7 +305,19 @@ fn first(norm: &str, start: usize, end: usize, lw: &str, w: &str, out: &mut Vec<
             let ln = lower(norm, &n);
             ln.starts_with(char::is_alphabetic) && !is_in(TITLE_NOUNS, &ln) && !ln.ends_with('\'')
         });
-    if !rank {
+    // « premier, deuxième, troisième »: a rank among ranks.
+    let is_rank_word = |r: Option<std::ops::Range<usize>>| {
+        r.is_some_and(|r| {
+            let l = lower(norm, &r);
+            l.ends_with("ième") || l.ends_with("ieme")
+        })
+    };
+    let mut after = next_word(norm, end);
+    if let Some(a) = after.clone().filter(|a| &norm[a.clone()] == ",") {
+        after = next_word(norm, a.end);
+    }
+    let in_list = is_rank_word(after) || is_rank_word(prev_word(norm, start));
+    if !rank && !in_list {
         core.weak = Weak::Lone;
     }
     out.push(core);
