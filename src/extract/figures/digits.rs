@@ -101,7 +101,7 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
             out.push(core);
             continue;
         }
-        let lower: String = rest.chars().take(24).collect::<String>().to_lowercase();
+        let lower = super::nouns::lower_same_len(&rest.chars().take(24).collect::<String>());
         let spaced = lower.trim_start_matches(' ');
         let gap = lower.len() - spaced.len();
         for &(word, factor, symbolic) in MULTIPLIERS {
@@ -124,7 +124,7 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
             } else {
                 units::boundary(after) && gap <= 1
             };
-            if ok {
+            if ok && norm.is_char_boundary(end + gap + word.len()) {
                 value *= factor;
                 end += gap + word.len();
                 core.end = end;

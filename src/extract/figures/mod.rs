@@ -438,7 +438,7 @@ fn tail_lower(norm: &str, pos: usize, n: usize) -> String {
     while !norm.is_char_boundary(a) {
         a += 1;
     }
-    norm[a..pos].to_lowercase()
+    nouns::lower_same_len(norm.get(a..pos).unwrap_or(""))
 }
 
 /// Up to `n` bytes of `norm` from `pos`, lower-cased (on a char boundary).
@@ -447,5 +447,5 @@ fn head_lower(norm: &str, pos: usize, n: usize) -> String {
     while !norm.is_char_boundary(b) {
         b -= 1;
     }
-    norm[pos..b].to_lowercase()
+    nouns::lower_same_len(norm.get(pos..b).unwrap_or(""))
 }

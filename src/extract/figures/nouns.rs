@@ -80,7 +80,24 @@ pub fn prev_word(norm: &str, pos: usize) -> Option<Range<usize>> {
 
 /// Lower-cased text of a range.
 pub fn lower(norm: &str, r: &Range<usize>) -> String {
-    norm.get(r.clone()).unwrap_or("").to_lowercase()
+    lower_same_len(norm.get(r.clone()).unwrap_or(""))
+}
+
+/// Lower case that keeps every byte offset: a char whose lower case has
+/// another UTF-8 length (« İ », the Kelvin sign) is kept as it is.
+pub fn lower_same_len(s: &str) -> String {
+    if s.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 fn is_word(s: &str) -> bool {
