@@ -118,6 +118,10 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
                     .is_some_and(|(u, _)| u.kind == crate::record::FigureKind::Money)
                 || after.trim_start().starts_with("d'euros")
                 || after.trim_start().starts_with("de dollars");
+            // « 5G », « 4G » are networks: « G » needs a decimal part or money.
+            if word == "g" && !(decimal || before_money) {
+                continue;
+            }
             let ok = if symbolic {
                 units::boundary(after) && (gap == 0 || before_money)
                     || before_money && !after.starts_with(char::is_alphanumeric)
@@ -130,6 +134,7 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
                 core.end = end;
                 core.value = value;
                 core.multiplied = true;
+                core.factor = factor;
                 core.plain = false;
                 break;
             }

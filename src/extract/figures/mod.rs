@@ -58,6 +58,8 @@ struct Core {
     /// Length of the digit string as written.
     digits: usize,
     multiplied: bool,
+    /// The multiplier's factor (« millions »: 1e6), 1 when none.
+    factor: f64,
     /// A vague amount (« une dizaine »).
     approx: bool,
     /// The counted noun follows « de » (« des milliers de manifestants »).
@@ -78,6 +80,7 @@ impl Core {
             plain: false,
             digits: 0,
             multiplied: false,
+            factor: 1.0,
             approx: false,
             tail_de: false,
             weak: Weak::No,
@@ -209,7 +212,16 @@ fn read(
             }
         }
         let rest = head_lower(norm, from, 40);
-        if let Some((u, len)) = units::after(&rest, from != c.end) {
+        // One-letter symbols are lower case (« 5 g », « 2 t »), except litres
+        // (« 2 L »): « 5G » is a network, « 3 M » no metre.
+        let unit_found = units::after(&rest, from != c.end).filter(|&(_, len)| {
+            let last = norm.as_bytes().get(from + len - 1).copied().unwrap_or(b' ');
+            let single = norm
+                .get(from..from + len)
+                .is_some_and(|t| t.trim_start().len() == 1);
+            !(single && last.is_ascii_uppercase() && last != b'L')
+        });
+        if let Some((u, len)) = unit_found {
             kind = u.kind;
             unit = Some(u.code.to_string());
             end = from + len;
@@ -221,7 +233,8 @@ fn read(
                 unit = Some(norm[w.clone()].to_string());
                 end = w.end;
             } else if let Some(np) = nouns::noun_phrase(norm, from) {
-                if c.tail_de || c.multiplied || from == c.end {
+                let glued = from == c.end && !norm[from..].starts_with([' ', '\t', '\n']);
+                if (c.tail_de || c.multiplied || from == c.end) && !glued {
                     unit = Some(norm[np.clone()].to_string());
                     end = np.end;
                 }
@@ -367,6 +380,27 @@ fn share_units(norm: &str, cores: &[Core], readings: &mut [Option<Reading>]) {
                 r.unit = next.unit.clone();
                 r.time_unit = next.time_unit;
                 r.refused |= next.refused && next.time_unit;
+                // « 2 à 3 millions » : the multiplier is shared too.
+                if cores[i + 1].factor > 1.0 && cores[i].factor == 1.0 {
+                    r.value *= cores[i + 1].factor;
+                }
+            }
+        }
+    }
+    // « les 3 et 4 juin »: the list is a date when its last number is one.
+    for i in 0..readings.len().saturating_sub(1) {
+        let (Some(a), None) = (&readings[i], &readings[i + 1]) else {
+            continue;
+        };
+        let Some(gap) = norm.get(a.end..cores[i + 1].start) else {
+            continue;
+        };
+        let month_after = next_word(norm, cores[i + 1].end)
+            .is_some_and(|w| is_in(lexicon::MONTHS, &lower(norm, &w)));
+        if a.unit.is_none() && matches!(gap.trim(), "," | "et" | "ou" | "au" | "à") && month_after
+        {
+            if let Some(r) = readings[i].as_mut() {
+                r.refused = true;
             }
         }
     }

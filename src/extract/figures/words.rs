@@ -224,6 +224,13 @@ fn group(doc: &Document, range: std::ops::Range<usize>, out: &mut Vec<Core>) {
         core.multiplied = ["million", "millions", "milliard", "milliards"]
             .iter()
             .any(|m| b.lower.ends_with(m));
+        if core.multiplied {
+            core.factor = if b.lower.ends_with("millions") || b.lower.ends_with("million") {
+                1e6
+            } else {
+                1e9
+            };
+        }
         core.ordinal = occ.is_ordinal;
         let single = occ.end - occ.start == 1;
         if single && !sequence {
