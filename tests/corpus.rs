@@ -234,3 +234,8 @@ fn dates() {
 fn places() {
     run_corpus(Kind::Places);
 }
+
+#[test]
+fn figures() {
+    run_corpus(Kind::Figures);
+}
