@@ -124,7 +124,7 @@ fn is_speech(doc: &Document, s: &Stretch, charges: &[(usize, usize)]) -> bool {
     let len = s.inner.len();
     if charges.iter().any(|&(a, b)| {
         let ov = b.min(s.inner.end).saturating_sub(a.max(s.inner.start));
-        ov * 2 >= len
+        ov * 5 >= len * 4
     }) {
         return false;
     }

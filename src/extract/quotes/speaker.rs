@@ -217,7 +217,7 @@ impl<'a> Speakers<'a> {
             if w == "d'" && toks.get(i + 1).map(|t| lower(doc, t)).as_deref() != Some("après") {
                 return None;
             }
-            return Some(self.noun_phrase(j, s.outer.start, &stop));
+            return Some(self.noun_phrase(j, s.outer.start, &stop, true));
         }
         // Walk the verb group: auxiliaries, adverbs, the verb itself.
         let mut verb = None;
@@ -244,7 +244,7 @@ impl<'a> Speakers<'a> {
             return Some(self.pronoun(toks[v].start as usize, Some(f), 4));
         }
         // « a-t-on appris » and the like say nothing of who spoke.
-        Some(self.noun_phrase(v + 1, s.outer.start, &stop))
+        Some(self.noun_phrase(v + 1, s.outer.start, &stop, false))
     }
 
     /// Rule 2: a cue earlier in the sentence.
@@ -275,7 +275,7 @@ impl<'a> Speakers<'a> {
         let (k, kind) = cue?;
         let stop = |t: &Token| t.kind == TokenKind::Newline;
         if kind == Cue::Source {
-            return Some(self.noun_phrase(k + 1, s.outer.start, &stop));
+            return Some(self.noun_phrase(k + 1, s.outer.start, &stop, true));
         }
         let verb_at = toks[k].start as usize;
         let start = toks[first].start as usize;
@@ -286,6 +286,25 @@ impl<'a> Speakers<'a> {
             .rev()
             .find(|r| r.at >= start && r.end <= verb_at && r.subject)
         {
+            // A pronoun or « le + role noun » closer to the verb is the
+            // subject of a later clause (« X … , où il s'était pris : »).
+            let from = toks.partition_point(|t| (t.start as usize) < r.end);
+            for m in from..k {
+                let w = lower(doc, &toks[m]);
+                let after_que = m > 0 && lower(doc, &toks[m - 1]) == "qu'";
+                if let Some(f) = pronoun_sex(&w).filter(|_| !after_que) {
+                    return Some(
+                        self.pronoun(toks[m].start as usize, f, 4)
+                            .or(Some(r.name.clone())),
+                    );
+                }
+                let det = m > 0 && matches!(lower(doc, &toks[m - 1]).as_str(), "le" | "la" | "l'");
+                if det {
+                    if let Some(name) = self.noun(&w, m, s.outer.start) {
+                        return Some(Some(name));
+                    }
+                }
+            }
             return Some(Some(r.name.clone()));
         }
         // A pronoun or role noun before the verb.
@@ -298,22 +317,27 @@ impl<'a> Speakers<'a> {
                 return Some(Some(name));
             }
         }
-        // A name between the verb and the quote (« a déclaré X : « … »).
+        // A name between the verb and the quote (« a déclaré X : « … »,
+        // « une information révélée par X, « … »), not a dative (« à l'AFP »).
         Some(
             self.refs
                 .iter()
-                .find(|r| r.at > verb_at && r.end <= s.outer.start && r.subject)
+                .find(|r| {
+                    r.at > verb_at && r.end <= s.outer.start && (r.subject || !is_dative(doc, r.at))
+                })
                 .map(|r| r.name.clone()),
         )
     }
 
     /// The speaker named from token `i` on: a mention, a role or body noun,
-    /// or a pronoun; stops after a dozen tokens or at `stop`.
+    /// or a pronoun; stops after a dozen tokens or at `stop`. With `any_ref`
+    /// (after « selon »), a name after a preposition counts too.
     fn noun_phrase(
         &self,
         i: usize,
         quote_at: usize,
         stop: &dyn Fn(&Token) -> bool,
+        any_ref: bool,
     ) -> Option<String> {
         let doc = self.doc;
         let toks = doc.tokens();
@@ -328,7 +352,7 @@ impl<'a> Speakers<'a> {
                 .iter()
                 .find(|r| r.at <= at && at < r.end.max(r.at + 1))
             {
-                if r.subject {
+                if r.subject || any_ref {
                     return Some(r.name.clone());
                 }
                 continue;
@@ -453,6 +477,18 @@ fn pronoun_sex(w: &str) -> Option<Option<bool>> {
     }
 }
 
+/// Whether a mention at `at` follows « à », « au », « aux » (« à l'AFP »).
+fn is_dative(doc: &Document, at: usize) -> bool {
+    let toks = doc.tokens();
+    let i = toks.partition_point(|t| (t.start as usize) < at);
+    let word = |k: Option<usize>| k.map(|k| lower(doc, &toks[k])).unwrap_or_default();
+    let mut w = word(i.checked_sub(1));
+    if matches!(w.as_str(), "l'" | "la" | "le" | "les") {
+        w = word(i.checked_sub(2));
+    }
+    matches!(w.as_str(), "à" | "au" | "aux")
+}
+
 /// The lower-case word just before byte `at`, if any.
 fn prev_word(doc: &Document, at: usize) -> Option<String> {
     let toks = doc.tokens();
@@ -469,6 +505,9 @@ fn is_subject(doc: &Document, at: usize) -> bool {
         return true;
     };
     let mut w = lower(doc, &toks[k]);
+    if w == "(" {
+        return false;
+    }
     if matches!(w.as_str(), "l'" | "le" | "la" | "les" | "m." | "mme") {
         match k.checked_sub(1) {
             Some(k2) => w = lower(doc, &toks[k2]),
