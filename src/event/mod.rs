@@ -5,7 +5,8 @@
 //! # The rule
 //!
 //! * **Window**: the headline, then the first [`LEDE_SENTENCES`] sentences
-//!   of the body (a dateline such as « 5 juillet 2012. - » is skipped).
+//!   of the body (datelines such as « 5 juillet 2012. - », captions and
+//!   tag lines, shorter than [`MIN_LEDE_WORDS`] words, are skipped).
 //! * **Type and trigger** (what): the first action of the record whose
 //!   trigger is in the headline; else the first event noun of the headline
 //!   ([`words::EVENT_WORDS`], for deaths and attacks, which are not legal
@@ -37,6 +38,9 @@ use std::ops::Range;
 
 /// How many body sentences form the lede.
 pub const LEDE_SENTENCES: usize = 3;
+/// Fewest words of a body sentence counted in the lede (shorter lines are
+/// captions, tags or datelines).
+pub const MIN_LEDE_WORDS: usize = 6;
 /// Longest `what` phrase, in words.
 pub const WHAT_MAX_WORDS: usize = 12;
 /// Oldest date still taken as the event's, in days before publication.
@@ -168,7 +172,7 @@ pub fn lede(doc: &Document) -> Range<usize> {
     first.start as usize..last as usize
 }
 
-/// A sentence that is only a date (« 5 juillet 2012. »), or a stray dash.
+/// A dateline (« 5 juillet 2012. »), caption or tag line: too short for the lede.
 fn is_dateline(doc: &Document, r: Range<usize>) -> bool {
     let toks = &doc.tokens()[doc
         .tokens()
@@ -179,7 +183,8 @@ fn is_dateline(doc: &Document, r: Range<usize>) -> bool {
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .map(|t| doc.token_text(t))
         .collect();
-    words.is_empty()
+    // Captions, tags and datelines are short lines: not the lede.
+    words.len() < MIN_LEDE_WORDS
         || (words.len() <= 4
             && words
                 .iter()
