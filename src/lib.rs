@@ -26,6 +26,7 @@ pub mod error;
 pub mod event;
 pub mod extract;
 pub mod lexicon;
+mod links;
 pub mod record;
 pub mod text;
 
@@ -61,13 +62,26 @@ pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
             "text does not look French (looks like `{lang}`): facts may be wrong"
         ));
     }
-    if opts.published.is_none() {
-        record
-            .warnings
-            .push("no publication date: relative dates are left unresolved".to_string());
+    let mut published = opts.published;
+    if published.is_none() {
+        published =
+            extract::dates::detect_published(doc).map(|d| d.and_time(chrono::NaiveTime::MIN));
+        match published {
+            Some(p) => {
+                let day = p.date().format("%Y-%m-%d").to_string();
+                record
+                    .warnings
+                    .push(format!("publication date detected from the text: {day}"));
+                record.published = Some(day);
+            }
+            None => record
+                .warnings
+                .push("no publication date: relative dates are left unresolved".to_string()),
+        }
     }
-    extract::run(doc, opts.published, opts.only, &mut record);
+    extract::run(doc, published, opts.only, &mut record);
     record.sort();
+    links::link(doc, &mut record);
     record
 }
 

@@ -86,6 +86,30 @@ pub struct Event {
     pub places: Vec<String>,
     /// Names of the people and organizations acting.
     pub who: Vec<String>,
+    /// The facts of the record this event uses (see [`Links`]).
+    #[serde(default)]
+    pub links: Links,
+}
+
+/// Where an action or the event points into the record: indexes (from 0)
+/// into the record's own `people`, `organizations`, `places` and `dates`
+/// lists, as output (sorted), so a consumer can build a timeline without
+/// re-reading the text: `record.dates[links.dates[0]].value`.
+///
+/// An action links the facts of its sentence plus the place and date it
+/// names; the event links the facts of the headline and lede it was chosen
+/// from. Indexes rather than names, because dates have no name and two
+/// dates may share a value; every index is valid for the record it is in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Links {
+    /// Indexes into `people`.
+    pub people: Vec<usize>,
+    /// Indexes into `organizations`.
+    pub organizations: Vec<usize>,
+    /// Indexes into `places`.
+    pub places: Vec<usize>,
+    /// Indexes into `dates`.
+    pub dates: Vec<usize>,
 }
 
 /// A temporal expression.
@@ -297,6 +321,39 @@ pub struct Action {
     pub place: Option<String>,
     /// Who or what it happened to, as written.
     pub subject: Option<String>,
+    /// The penalty a conviction or sentence pronounces, when the sentence
+    /// states it (« condamné à cinq ans de prison dont deux avec sursis et
+    /// 10 000 euros d’amende »); left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<Penalty>,
+    /// The facts of the record this action uses (see [`Links`]).
+    #[serde(default)]
+    pub links: Links,
+}
+
+/// A penalty pronounced by a court, as the article states it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Penalty {
+    /// The whole prison term as an ISO 8601 duration (`P5Y`, `P18M`), the
+    /// suspended part included; `null` when none is stated.
+    pub prison: Option<String>,
+    /// The suspended part of the prison term (`P2Y`; the whole term when
+    /// the text says only « avec sursis »).
+    pub suspended: Option<String>,
+    /// Life imprisonment (« à perpétuité »).
+    pub life: bool,
+    /// The fine.
+    pub fine: Option<Money>,
+}
+
+/// An amount of money.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Money {
+    /// The amount, French formatting undone.
+    #[serde(serialize_with = "serialize_number")]
+    pub amount: f64,
+    /// ISO 4217 code (`EUR`).
+    pub currency: String,
 }
 
 /// The action vocabulary, shared by actions and the main event.

@@ -209,3 +209,33 @@ fn corpus_runner_marks_spans() {
         &serde_json::json!({"unit": "x"})
     ));
 }
+
+#[test]
+fn quotes() {
+    run_corpus(Kind::Quotes);
+}
+
+#[test]
+fn charges() {
+    run_corpus(Kind::Charges);
+}
+
+#[test]
+fn actions() {
+    run_corpus(Kind::Actions);
+}
+
+#[test]
+fn dates() {
+    run_corpus(Kind::Dates);
+}
+
+#[test]
+fn places() {
+    run_corpus(Kind::Places);
+}
+
+#[test]
+fn figures() {
+    run_corpus(Kind::Figures);
+}

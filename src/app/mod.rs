@@ -5,6 +5,7 @@ mod batch;
 mod extract;
 mod jsonl;
 mod show;
+mod show_html;
 
 use crate::cli::{Cli, Command};
 use depeche::Record;

@@ -2,7 +2,8 @@
 //!
 //! In a terminal each fact kind gets its own colour and a legend is printed
 //! first; with `NO_COLOR` set or when stdout is not a terminal, facts are
-//! marked in plain text as `[kind: text]`.
+//! marked in plain text as `[kind: text]`. `--html OUT.html` writes one
+//! self-contained page instead (see `show_html`).
 
 use super::{extract::display, read_input, Outcome};
 use crate::cli::ShowArgs;
@@ -38,8 +39,10 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<Outcome> {
         &doc,
         &args.common.options(),
     );
-    if args.html.is_some() {
-        anyhow::bail!("--html is not available yet");
+    if let Some(out) = &args.html {
+        let page = super::show_html::page(doc.text(), &record);
+        std::fs::write(out, page).with_context(|| display(out))?;
+        return Ok(Outcome::AllGood);
     }
     let colour =
         io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

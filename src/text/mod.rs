@@ -102,6 +102,12 @@ impl Document {
         self.norm_index.char_of_byte(norm_byte)
     }
 
+    /// The byte offset in the normalized view of a char offset (record
+    /// spans of earlier extractors count chars).
+    pub fn norm_byte(&self, char_idx: usize) -> usize {
+        self.norm_index.byte_of_char(char_idx)
+    }
+
     /// The record span of a byte range of the normalized view: its original
     /// text and char offsets.
     pub fn span(&self, range: Range<usize>) -> Span {

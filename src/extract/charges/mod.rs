@@ -1,12 +1,297 @@
 //! Offences named in the text (SPEC `charges`).
 //!
-//! Not built yet: returns no facts (see issue 7).
+//! One pass of an Aho-Corasick automaton over the lowered text finds every
+//! offence form and qualifier form of the lexicon (see [`rules`]), longest
+//! match first, whole words only. A mention is an offence form with the
+//! prefix qualifier right before it (« tentative d’ », « complicité de ») and
+//! the chain of qualifiers right after it, joined by spaces, commas, « et » or
+//! « ou » (« actes de violence physique et sexuelle », « proxénétisme
+//! aggravé »). Lists of offences (« pour meurtre et vol avec arme ») give one
+//! mention each.
+//!
+//! A one-word form of an ambiguous row (« violence », « vol », « menaces »)
+//! counts only with a qualifier, another offence in its sentence or a legal
+//! cue word there, so « la violence des images » is not a charge. A bare
+//! generic mention (« fraude », « harcèlement ») takes the more specific
+//! offence the article names elsewhere (« fraude aux examens »), when there
+//! is exactly one.
+//!
+//! It does not read offences written as verbs (« ont volé »), which
+//! GUIDELINES make optional, nor person nouns (« assassin »).
+
+mod lower;
+pub(crate) mod rules;
+
+pub(crate) use lower::{lexicon_form, lowered, word_after, word_before};
 
 use super::Context;
-use crate::record::Charge;
+use crate::record::{Charge, Span};
 use crate::text::Document;
+use rules::{Entry, LEXICON};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// One offence mention before grouping.
+#[derive(Debug, Clone)]
+struct Mention {
+    range: Range<usize>,
+    row: usize,
+    qualifiers: Vec<usize>,
+    single: bool,
+}
 
 /// Finds the charges of `doc`.
-pub fn extract(_doc: &Document, _ctx: &Context) -> Vec<Charge> {
-    Vec::new()
+pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Charge> {
+    let lower = lowered(doc.norm());
+    let mentions = find_mentions(doc, &lower);
+    group(doc, mentions)
+}
+
+/// A matched pattern at a byte range of the lowered text.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    entry: Entry,
+}
+
+/// Every whole-word match of the lexicon automaton.
+fn hits(lower: &str) -> Vec<Hit> {
+    let lx = &*LEXICON;
+    lx.automaton
+        .find_iter(lower)
+        .filter(|m| {
+            !word_before(lower, m.start())
+                && (lower[..m.end()].ends_with('\'') || !word_after(lower, m.end()))
+        })
+        .map(|m| Hit {
+            start: m.start(),
+            end: m.end(),
+            entry: lx.entries[m.pattern().as_usize()],
+        })
+        .collect()
+}
+
+/// Whether the text between two matches lets them chain: spaces only, or
+/// spaces with one comma, « et » or « ou ».
+fn joins(gap: &str, allow_words: bool) -> bool {
+    let g = gap.trim();
+    g.is_empty() || (allow_words && matches!(g, "," | "et" | "ou" | ", et" | ", ou"))
+}
+
+fn find_mentions(doc: &Document, lower: &str) -> Vec<Mention> {
+    let hits = hits(lower);
+    let mut out: Vec<Mention> = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let Entry::Offence { row, single } = h.entry else {
+            continue;
+        };
+        let mut range = h.start..h.end;
+        let mut qualifiers = Vec::new();
+        // Prefix qualifiers, nearest first (« complicité de tentative de »).
+        let mut j = i;
+        while j > 0 {
+            let p = hits[j - 1];
+            match p.entry {
+                Entry::Qualifier { qual, prefix: true }
+                    if joins(&lower[p.end..range.start], false) =>
+                {
+                    qualifiers.insert(0, qual);
+                    range.start = p.start;
+                    j -= 1;
+                }
+                _ => break,
+            }
+        }
+        // Suffix qualifiers, chained.
+        for n in &hits[i + 1..] {
+            match n.entry {
+                Entry::Qualifier {
+                    qual,
+                    prefix: false,
+                } if joins(&lower[range.end..n.start], true) => {
+                    if !qualifiers.contains(&qual) {
+                        qualifiers.push(qual);
+                    }
+                    range.end = n.end;
+                }
+                _ => break,
+            }
+        }
+        out.push(Mention {
+            range,
+            row,
+            qualifiers,
+            single,
+        });
+    }
+    // A chain « et » + qualifier must not swallow the next offence; the
+    // automaton never overlaps matches, so the ranges stay disjoint.
+    let keep: Vec<bool> = out.iter().map(|m| keep(doc, lower, m, &out)).collect();
+    out.into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect()
+}
+
+/// Whether a mention stands: unambiguous rows always; a one-word form of an
+/// ambiguous row only in a legal context.
+fn keep(doc: &Document, lower: &str, m: &Mention, all: &[Mention]) -> bool {
+    let lx = &*LEXICON;
+    let row = &lx.offences[m.row];
+    if !row.ambiguous || !m.single || !m.qualifiers.is_empty() {
+        return true;
+    }
+    let Some(si) = doc.sentence_at(m.range.start) else {
+        return false;
+    };
+    let s = doc.sentences()[si].range();
+    let other_offence = all.iter().any(|o| {
+        o.range != m.range
+            && s.contains(&o.range.start)
+            && (!lx.offences[o.row].ambiguous || !o.single)
+    });
+    other_offence
+        || lx
+            .cues
+            .find_iter(&lower[s.clone()])
+            .any(|c| !word_before(lower, s.start + c.start()))
+        || specific_elsewhere(m, all).is_some()
+}
+
+/// The one more specific offence row the article names elsewhere for a bare
+/// generic mention (« fraude » → « fraude aux examens »), if exactly one.
+fn specific_elsewhere(m: &Mention, all: &[Mention]) -> Option<usize> {
+    if !m.qualifiers.is_empty() {
+        return None;
+    }
+    let lx = &*LEXICON;
+    let base = &lx.offences[m.row].offence;
+    let mut found: Option<usize> = None;
+    for o in all {
+        let off = &lx.offences[o.row].offence;
+        let specific = off.len() > base.len()
+            && off.starts_with(base.as_str())
+            && off[base.len()..].starts_with(' ');
+        if specific {
+            match found {
+                Some(r) if lx.offences[r].offence != *off => return None,
+                _ => found = Some(o.row),
+            }
+        }
+    }
+    found
+}
+
+/// The output label: the row's label with the qualifiers (« tentative
+/// d’assassinat », « proxénétisme aggravé »).
+fn label(row: usize, qualifiers: &[usize]) -> String {
+    let lx = &*LEXICON;
+    let base = &lx.offences[row].label;
+    let mut pre = String::new();
+    let mut post = String::new();
+    for &q in qualifiers {
+        let name = &lx.qualifiers[q];
+        if matches!(name.as_str(), "tentative" | "complicité") {
+            pre.push_str(name);
+            pre.push(' ');
+        } else {
+            post.push(' ');
+            post.push_str(name);
+        }
+    }
+    if pre.is_empty() {
+        return format!("{base}{post}");
+    }
+    // « tentative de meurtre », « complicité d’escroquerie ».
+    let pre = pre.trim_end().replace(' ', " de ");
+    let vowel = base
+        .chars()
+        .next()
+        .is_some_and(|c| "aeéèêiîoôuhAEÉIOUH".contains(c));
+    let de = if vowel { " d’" } else { " de " };
+    format!("{pre}{de}{base}{post}")
+}
+
+/// Groups mentions into one charge per label, in text order.
+fn group(doc: &Document, mentions: Vec<Mention>) -> Vec<Charge> {
+    let lx = &*LEXICON;
+    let mut out: Vec<Charge> = Vec::new();
+    let mut by_label: HashMap<String, usize> = HashMap::new();
+    for m in &mentions {
+        let row = specific_elsewhere(m, &mentions).unwrap_or(m.row);
+        let lab = label(row, &m.qualifiers);
+        let span: Span = doc.span(m.range.clone());
+        if let Some(&i) = by_label.get(&lab) {
+            out[i].mentions.push(span);
+            continue;
+        }
+        let r = &lx.offences[row];
+        by_label.insert(lab.clone(), out.len());
+        out.push(Charge {
+            label: lab,
+            offence: r.offence.clone(),
+            qualifiers: m
+                .qualifiers
+                .iter()
+                .map(|&q| lx.qualifiers[q].clone())
+                .collect(),
+            law: r.law.clone(),
+            mentions: vec![span],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Record, RecordId};
+
+    fn charges(text: &str) -> Vec<Charge> {
+        let doc = Document::new(text);
+        let record = Record::new(RecordId::Text("t".into()));
+        let ctx = Context {
+            published: None,
+            record: &record,
+        };
+        extract(&doc, &ctx)
+    }
+
+    #[test]
+    fn qualifiers_chain() {
+        let c = charges(
+            "Ils sont poursuivis pour proxénétisme aggravé et blanchiment en bande organisée.",
+        );
+        let labels: Vec<&str> = c.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["proxénétisme aggravé", "blanchiment en bande organisée"]
+        );
+        assert_eq!(c[0].offence, "proxénétisme");
+        assert!(!c[0].law.is_empty());
+    }
+
+    #[test]
+    fn prefix_qualifier() {
+        let c = charges("Il est mis en examen pour tentative d'assassinat.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].offence, "assassinat");
+        assert_eq!(c[0].label, "tentative d’assassinat");
+        assert_eq!(c[0].mentions[0].text, "tentative d'assassinat");
+    }
+
+    #[test]
+    fn ambiguous_words_need_context() {
+        assert!(charges("La violence des images a choqué les spectateurs.").is_empty());
+        assert_eq!(charges("Il a été condamné pour violences.").len(), 1);
+    }
+
+    #[test]
+    fn generic_takes_the_specific_offence() {
+        let c =
+            charges("Une fraude a été découverte. Ils sont mis en examen pour fraude aux examens.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].mentions.len(), 2);
+    }
 }

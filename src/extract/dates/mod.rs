@@ -1,12 +1,384 @@
-//! Temporal expressions (SPEC `dates`): absolute, relative, times, durations, ranges, sets, as TIMEX3 values.
+//! Temporal expressions (SPEC `dates`): absolute dates, relative expressions,
+//! times, durations, ranges and sets, as TIMEX3 values.
 //!
-//! Not built yet: returns no facts (see issue 3).
+//! # Overview
+//!
+//! * [`rules`] finds candidate expressions with a table of named regex rules
+//!   and keeps the longest ones; it never looks at the reference date.
+//! * [`compose`] merges neighbours (« mardi » + « à 15h », « du 3 » + « au 5
+//!   juin »).
+//! * This module places what the text leaves implicit: the tense of the
+//!   sentence (past tense puts « mardi » before the reference), the day a bare
+//!   time belongs to, the previous date « le lendemain » counts from.
+//! * [`resolve::resolve`] turns each [`expr::DateExpr`] into its TIMEX3 value.
+//!
+//! Ages (« 45 ans ») are not durations and are left to figures; numbers that
+//! count things (« 2024 habitants ») are not years.
+
+pub mod compose;
+pub mod durations;
+pub mod expr;
+pub mod resolve;
+pub mod rules;
+pub mod words;
 
 use super::Context;
-use crate::record::DateFact;
+use crate::record::{DateFact, DateType};
 use crate::text::Document;
+use chrono::{NaiveDate, NaiveDateTime};
+use expr::{Anchor, DateExpr, DaySpec, Point, Tense};
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Finds the dates of `doc`.
-pub fn extract(_doc: &Document, _ctx: &Context) -> Vec<DateFact> {
-    Vec::new()
+/// Past-tense cues: compound past with its participle, imperfect.
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}])(?:(?:a|ont|avait|avaient|avons|avez|ai|a-t-il|a-t-elle|a-t-on|ont-ils|ont-elles|est|sont|était|étaient|fut|furent|été|s'est|se\s+sont)\s+(?:(?:été|pas|déjà|également|aussi|ainsi|notamment|finalement|alors|enfin|bien|encore|toujours|jamais|rien|plus|ensuite|tout|d'abord|vite|[a-zé]+ment)\s+)*[a-zàâçéèêëîïôûù-]+(?:é|ée|és|ées|i|is|ie|ies|it|u|ue|us|ues|ert|erte|ort|orte|aint|ainte|ait)(?:[^\p{L}]|$)|[a-zàâçéèêëîïôûù]{3,}(?:ait|aient)(?:[^\p{L}]|$)|(?:hier|dernier|dernière|passé)(?:[^\p{L}]|$))").expect("static regex")
+});
+
+/// Future-tense cues: simple future, near future, announcements.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}])(?:va|vont|devra|devront|doit|doivent|devrait|devraient|sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|prévoit|prévoient|prévu|prévue|prévus|prévues|prochain|prochaine|prochains|prochaines|demain|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|ira|iront|dra|dront)|(?:se\s+)?tiendra)(?:[^\p{L}]|$)").expect("static regex")
+});
+
+/// Tense cues of one sentence: (byte position, tense).
+fn cues(text: &str, offset: usize) -> Vec<(usize, Tense)> {
+    let mut out: Vec<(usize, Tense)> = PAST
+        .find_iter(text)
+        .map(|m| (offset + m.start(), Tense::Past))
+        .chain(
+            FUTURE
+                .find_iter(text)
+                .map(|m| (offset + m.start(), Tense::Future)),
+        )
+        .collect();
+    out.sort_by_key(|c| c.0);
+    out
+}
+
+/// A past participle right before the date (« annoncées en mai », « arrêté
+/// mardi »): past, whatever the rest of the sentence says.
+static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}])(?P<w>[a-zàâçéèêëîïôûù]{3,}(?:é|ée|és|ées))\s+(?:(?:en|le|la|l'|ce|cet|cette|dès|depuis|début|fin|mi-|au\s+début\s+de|à\s+la\s+fin\s+de)\s*)?$").expect("static regex")
+});
+
+/// Participles that announce something to come (« prévu le 3 mars »).
+const FUTURE_PARTICIPLES: &[&str] = &[
+    "prévu",
+    "programmé",
+    "fixé",
+    "reporté",
+    "attendu",
+    "convoqué",
+    "appelé",
+    "invité",
+    "annoncé pour",
+    "décidé",
+    "planifié",
+    "envisagé",
+    "espéré",
+    "souhaité",
+];
+
+fn participle_before(before: &str) -> Option<Tense> {
+    let mut from = before.len().saturating_sub(60);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let caps = PARTICIPLE_BEFORE.captures(window)?;
+    let w = caps.name("w")?.as_str().to_lowercase();
+    let lead = window[..caps.get(0).map_or(0, |m| m.start())]
+        .trim_end()
+        .to_lowercase();
+    let aux = lead.rsplit(' ').next().unwrap_or("");
+    if [
+        "sera", "seront", "serait", "seraient", "être", "devra", "pourra", "va", "vont",
+    ]
+    .contains(&aux)
+    {
+        return Some(Tense::Future);
+    }
+    let stem = w.trim_end_matches('s').trim_end_matches('e');
+    if FUTURE_PARTICIPLES.contains(&stem) || stem == "né" {
+        return None;
+    }
+    Some(Tense::Past)
+}
+
+/// The tense nearest to `pos` among `cues`, if any.
+fn nearest(cues: &[(usize, Tense)], pos: usize) -> Option<Tense> {
+    cues.iter()
+        .min_by_key(|(p, _)| p.abs_diff(pos))
+        .map(|c| c.1)
+}
+
+fn set_tense(expr: &mut DateExpr, tense: Tense) {
+    let fix = |p: &mut Point| {
+        if p.tense == Tense::Unknown {
+            p.tense = tense;
+        }
+    };
+    match expr {
+        DateExpr::Point(p) => fix(p),
+        DateExpr::Range(a, b) => {
+            if let Some(a) = a {
+                fix(a);
+            }
+            if let Some(b) = b {
+                fix(b);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn kind_of(expr: &DateExpr) -> DateType {
+    match expr {
+        DateExpr::Point(p) if p.time.is_some() => DateType::Time,
+        DateExpr::Point(_) | DateExpr::Token(_) => DateType::Date,
+        DateExpr::Range(..) => DateType::Range,
+        DateExpr::Duration(_) => DateType::Duration,
+        DateExpr::Set(_) => DateType::Set,
+    }
+}
+
+fn at_midnight(d: NaiveDate) -> NaiveDateTime {
+    d.and_time(chrono::NaiveTime::MIN)
+}
+
+/// Whether a point counts from the previous date of the text.
+fn text_anchored(p: &Point) -> bool {
+    match &p.day {
+        DaySpec::Shift(_, _, Anchor::Text) => true,
+        DaySpec::Offset(..) => false,
+        _ => false,
+    }
+}
+
+/// Finds the dates of `doc`, resolved against `ctx.published`.
+pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
+    let norm = doc.norm();
+    let found = compose::compose(norm, rules::select(rules::candidates(norm)));
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Tense: the nearest cue in the sentence, else the article's majority.
+    let sentences = doc.sentences();
+    let mut doc_tense: Option<Tense> = None;
+    let mut doc_majority = || {
+        *doc_tense.get_or_insert_with(|| {
+            let c = cues(norm, 0);
+            let past = c.iter().filter(|c| c.1 == Tense::Past).count();
+            let fut = c.len() - past;
+            if past > fut {
+                Tense::Past
+            } else if fut > past {
+                Tense::Future
+            } else {
+                Tense::Unknown
+            }
+        })
+    };
+    let mut items: Vec<(rules::Candidate, Option<usize>)> = Vec::with_capacity(found.len());
+    let mut cache: Option<(usize, Vec<(usize, Tense)>)> = None;
+    for mut c in found {
+        let sent = doc.sentence_at(c.start);
+        let tense = match sent {
+            Some(i) => {
+                if cache.as_ref().is_none_or(|(j, _)| *j != i) {
+                    let s = &sentences[i];
+                    let r = s.range();
+                    cache = Some((i, cues(&norm[r.clone()], r.start)));
+                }
+                let own = cache.as_ref().map(|(_, v)| v.as_slice()).unwrap_or(&[]);
+                // Cues inside the expression itself (« dernier ») are its own business.
+                let outside: Vec<(usize, Tense)> = own
+                    .iter()
+                    .copied()
+                    .filter(|(p, _)| *p < c.start || *p >= c.end)
+                    .collect();
+                nearest(&outside, c.start)
+            }
+            None => None,
+        };
+        let tense = participle_before(&norm[..c.start])
+            .or(tense)
+            .unwrap_or_else(&mut doc_majority);
+        set_tense(&mut c.expr, tense);
+        items.push((c, sent));
+    }
+    // Bare times and parts of the day take the day of their sentence, else
+    // the last day named before them.
+    let n = items.len();
+    let day_points: Vec<Option<DaySpec>> = items
+        .iter()
+        .map(|(c, _)| match &c.expr {
+            DateExpr::Point(p) if p.day != DaySpec::None && p.has_day() && !text_anchored(p) => {
+                Some(p.day.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    let mut last_day: Option<DaySpec> = None;
+    let mut out = Vec::with_capacity(n);
+    let mut last_resolved: Option<NaiveDate> = None;
+    for i in 0..n {
+        let (c, sent) = &items[i];
+        let mut expr = c.expr.clone();
+        if let DateExpr::Point(p) = &mut expr {
+            if p.day == DaySpec::None {
+                let same_sentence = (0..n)
+                    .filter(|&j| j != i && items[j].1 == *sent && sent.is_some())
+                    .filter_map(|j| day_points[j].as_ref().map(|d| (j.abs_diff(i), d)))
+                    .min_by_key(|x| x.0)
+                    .map(|x| x.1.clone());
+                if let Some(d) = same_sentence.or_else(|| last_day.clone()) {
+                    p.day = d;
+                }
+            }
+        }
+        let reference = match &expr {
+            DateExpr::Point(p) if text_anchored(p) => {
+                // A day of the same sentence first (« Une semaine plus tard,
+                // … le 18 juillet »), else the last day resolved before.
+                let same = (0..n)
+                    .filter(|&j| j != i && items[j].1 == *sent && sent.is_some())
+                    .filter_map(|j| day_points[j].as_ref().map(|d| (j.abs_diff(i), j, d)))
+                    .min_by_key(|x| x.0)
+                    .and_then(|(_, j, d)| {
+                        let tense = match &items[j].0.expr {
+                            DateExpr::Point(q) => q.tense,
+                            _ => Tense::Unknown,
+                        };
+                        let mut q = Point::day(d.clone());
+                        q.tense = tense;
+                        resolve::day_of(&q, ctx.published)
+                    });
+                same.or(last_resolved).map(at_midnight).or(ctx.published)
+            }
+            _ => ctx.published,
+        };
+        let value = resolve::resolve(&expr, reference);
+        if let DateExpr::Point(p) = &expr {
+            if p.has_day() {
+                if let Some(d) = resolve::day_of(p, reference) {
+                    last_resolved = Some(d);
+                }
+                if !text_anchored(p) {
+                    last_day = Some(p.day.clone());
+                }
+            }
+        }
+        let span = doc.span(c.start..c.end);
+        out.push(DateFact {
+            text: span.text,
+            start: span.start,
+            end: span.end,
+            kind: kind_of(&expr),
+            value,
+        });
+    }
+    out
+}
+
+/// Datelines that give the publication date.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)(?:publié|mis\s+à\s+jour|modifié|mise\s+à\s+jour)\s+le\s+|^[\p{L} '-]{0,40},\s+|^ce\s+|^le\s+|^").expect("static regex")
+});
+
+/// The publication date the text states: a dateline (« Publié le
+/// 25/06/2024 à 14h30 », « Paris, 25 juin 2024 (AFP) », « Ce 25 juin
+/// 2024 »), else the first complete date of the lede.
+///
+/// # Example
+///
+/// ```
+/// use depeche::text::Document;
+/// let doc = Document::new("Titre\n\nParis, 25 juin 2024 (AFP) - Le site a fermé hier.");
+/// let d = depeche::extract::dates::detect_published(&doc);
+/// assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2024-06-25"));
+/// ```
+pub fn detect_published(doc: &Document) -> Option<NaiveDate> {
+    let norm = doc.norm();
+    let mut end = norm.len().min(1500);
+    while !norm.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lede = &norm[..end];
+    let found = compose::compose(lede, rules::select(rules::candidates(lede)));
+    let complete = |c: &rules::Candidate| match &c.expr {
+        DateExpr::Point(p) => match p.day {
+            DaySpec::Calendar {
+                year: expr::YearSpec::Abs(y),
+                month: Some(m),
+                day: Some(d),
+            } => NaiveDate::from_ymd_opt(y, m, d),
+            _ => None,
+        },
+        _ => None,
+    };
+    // A dateline first: the date right after « Publié le », a line start,
+    // « Ce » or « Ville, ».
+    for c in &found {
+        if let Some(d) = complete(c) {
+            let line_start = lede[..c.start].rfind('\n').map_or(0, |i| i + 1);
+            let head = &lede[line_start..c.start];
+            if DATELINE.find_iter(head).any(|m| m.end() == head.len()) {
+                return Some(d);
+            }
+        }
+    }
+    found.iter().find_map(complete)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Record;
+    use crate::RecordId;
+
+    fn run(text: &str, reference: &str) -> Vec<(String, String)> {
+        let doc = Document::new(text);
+        let record = Record::new(RecordId::Text(String::new()));
+        let ctx = Context {
+            published: crate::parse_published(reference).ok(),
+            record: &record,
+        };
+        extract(&doc, &ctx)
+            .into_iter()
+            .map(|f| (f.text, f.value))
+            .collect()
+    }
+
+    #[test]
+    fn seed_sentences() {
+        assert_eq!(
+            run("Créé il y a 20 ans, Coco a été fermé.", "2024-06-25"),
+            vec![("il y a 20 ans".to_string(), "2004".to_string())]
+        );
+        assert_eq!(
+            run(
+                "Entre 2021 et 2024, plus de 23 000 procédures",
+                "2024-06-25"
+            ),
+            vec![("Entre 2021 et 2024".to_string(), "2021/2024".to_string())]
+        );
+    }
+
+    #[test]
+    fn lendemain_counts_from_the_text() {
+        let got = run(
+            "Il a été arrêté le 18 juillet. Le lendemain, il a été libéré.",
+            "2020-07-25",
+        );
+        assert_eq!(got[1].1, "2020-07-19");
+    }
+
+    #[test]
+    fn dateline_detection() {
+        let doc = Document::new("Titre\n\nPublié le 25/06/2024 à 14h30\n\nTexte du 3 mars 2020.");
+        assert_eq!(detect_published(&doc), NaiveDate::from_ymd_opt(2024, 6, 25));
+        let doc = Document::new("Titre\n\nRien ici.");
+        assert_eq!(detect_published(&doc), None);
+    }
 }

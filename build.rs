@@ -1,0 +1,117 @@
+//! Compiles the embedded lexicons that are too big to build at start-up.
+//!
+//! The place gazetteer (`src/lexicon/data/places.tsv` plus the hand rows of
+//! `src/extract/places/extra.tsv`) becomes an `fst` map from lookup key (see
+//! `src/extract/places/key.rs`) to a group of rows, and a Rust table of those
+//! rows; the given names (`src/lexicon/data/given_names.tsv`) become an `fst`
+//! map from name to frequency class. Both are written to `OUT_DIR` and
+//! embedded with `include_bytes!` / `include!`, so loading them costs nothing
+//! at run time (an automaton built at every start would cost ~100 ms).
+
+#[path = "src/extract/places/key.rs"]
+mod key;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+const PLACES: &str = "src/lexicon/data/places.tsv";
+const EXTRA: &str = "src/extract/places/extra.tsv";
+const GIVEN: &str = "src/lexicon/data/given_names.tsv";
+
+fn main() {
+    for f in [PLACES, EXTRA, GIVEN, "src/extract/places/key.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
+    let out = Path::new(&out_dir);
+    build_places(out);
+    build_given_names(out);
+}
+
+/// Data lines of a TSV file: no `#` comment, no `name\t…` header.
+fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("name\t"))
+        .map(|l| l.split('\t').collect())
+}
+
+fn kind_variant(kind: &str) -> &'static str {
+    match kind {
+        "commune" => "Commune",
+        "arrondissement" => "Arrondissement",
+        "department" => "Department",
+        "region" => "Region",
+        "country" => "Country",
+        "territory" => "Territory",
+        "city" => "City",
+        "other" => "Other",
+        k => panic!("unknown place kind {k:?}"),
+    }
+}
+
+fn build_places(out: &Path) {
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for file in [PLACES, EXTRA] {
+        let text = std::fs::read_to_string(file).expect("gazetteer file is readable");
+        for cols in data_lines(&text) {
+            assert!(cols.len() >= 8, "{file}: short row {cols:?}");
+            let mut k = String::new();
+            key::push_key(cols[0], &mut k);
+            let row = format!(
+                "Row {{ kind: PlaceKind::{}, code: {:?}, country: {:?}, department: {:?}, \
+                 population: {}, liaison: {}, name: {:?} }}",
+                kind_variant(cols[1]),
+                cols[2],
+                cols[3],
+                cols[4],
+                cols[5].parse::<u32>().unwrap_or(0),
+                cols[6].parse::<u8>().unwrap_or(255),
+                cols[7],
+            );
+            let group = groups.entry(k).or_default();
+            if !group.contains(&row) {
+                group.push(row);
+            }
+        }
+    }
+    let mut table = String::from("[\n");
+    let mut builder = fst::MapBuilder::memory();
+    let mut n = 0u64;
+    for (k, rows) in &groups {
+        assert!(rows.len() < 256, "too many rows for {k}");
+        builder
+            .insert(k, n << 8 | rows.len() as u64)
+            .expect("keys are inserted in order");
+        for r in rows {
+            let _ = writeln!(table, "    {r},");
+            n += 1;
+        }
+    }
+    table.push(']');
+    let bytes = builder.into_inner().expect("fst builds");
+    std::fs::write(out.join("places.fst"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("places_rows.rs"), table).expect("OUT_DIR is writable");
+}
+
+fn build_given_names(out: &Path) {
+    let text = std::fs::read_to_string(GIVEN).expect("given names file is readable");
+    let mut names: BTreeMap<String, u64> = BTreeMap::new();
+    for cols in data_lines(&text) {
+        let class = match cols.get(2).copied() {
+            Some("common") => 0,
+            Some("uncommon") => 1,
+            Some("rare") => 2,
+            _ => 3,
+        };
+        names.insert(cols[0].replace('\u{2019}', "'"), class);
+    }
+    let mut builder = fst::MapBuilder::memory();
+    for (name, class) in &names {
+        builder
+            .insert(name, *class)
+            .expect("names are inserted in order");
+    }
+    let bytes = builder.into_inner().expect("fst builds");
+    std::fs::write(out.join("given_names.fst"), bytes).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,220 @@
+//! The offence lexicon as matching tables: one Aho-Corasick automaton over
+//! every offence and qualifier form, and the cue words that let an ambiguous
+//! word (« violence », « vol », « menaces ») count as an offence.
+//!
+//! Everything is built once, on first use, from the embedded TSV files of
+//! `src/lexicon/data/` (`offences.tsv`, `qualifiers.tsv`; see their
+//! `SOURCES.md`). No per-entry regex and no loop over entries per article.
+//! This module does not decide what a mention is: see the parent module.
+
+use super::lower::lexicon_form;
+use crate::lexicon::{list, rows, OFFENCES, QUALIFIERS};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::sync::LazyLock;
+
+/// One offence row of the lexicon.
+#[derive(Debug)]
+pub(crate) struct Offence {
+    /// Canonical label.
+    pub label: String,
+    /// Bare offence.
+    pub offence: String,
+    /// Law references.
+    pub law: Vec<String>,
+    /// Whether a one-word form of it has a common non-criminal use.
+    pub ambiguous: bool,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Entry {
+    /// A form of offence row `row`; `single` when it is one word.
+    Offence {
+        /// Index into [`Lexicon::offences`].
+        row: usize,
+        /// Whether the form is a single word.
+        single: bool,
+    },
+    /// A form of qualifier `qual`, written before the offence when `prefix`.
+    Qualifier {
+        /// Index into [`Lexicon::qualifiers`].
+        qual: usize,
+        /// « tentative de », « complicité d’ »: comes before the offence.
+        prefix: bool,
+    },
+}
+
+/// The loaded lexicon and its automaton.
+pub(crate) struct Lexicon {
+    /// Offence rows, in file order.
+    pub offences: Vec<Offence>,
+    /// Canonical qualifiers, in file order.
+    pub qualifiers: Vec<String>,
+    /// One entry per automaton pattern.
+    pub entries: Vec<Entry>,
+    /// Leftmost-longest automaton over the lowered forms.
+    pub automaton: AhoCorasick,
+    /// Cue words of a legal or police context.
+    pub cues: AhoCorasick,
+}
+
+/// Words that show a legal, police or criminal context in a sentence; an
+/// ambiguous one-word offence needs one of them (or another offence, or a
+/// qualifier) in its sentence. Matched as word prefixes.
+const CONTEXT_CUES: &[&str] = &[
+    "accus",
+    "affaire",
+    "agresseur",
+    "arrêt",
+    "arrestation",
+    "assises",
+    "auteur",
+    "avocat",
+    "chef d'",
+    "chefs d'",
+    "complic",
+    "condamn",
+    "coupable",
+    "crime",
+    "crimin",
+    "délinqu",
+    "délit",
+    "écroué",
+    "enquête",
+    "enquêteur",
+    "gendarm",
+    "garde à vue",
+    "inculp",
+    "infraction",
+    "interpell",
+    "juge",
+    "judiciaire",
+    "justice",
+    "magistrat",
+    "mis en cause",
+    "mis en examen",
+    "mise en examen",
+    "mis en examen",
+    "parquet",
+    "passible",
+    "pénal",
+    "perquisition",
+    "plainte",
+    "police",
+    "policier",
+    "poursuiv",
+    "prison",
+    "procès",
+    "procureur",
+    "puni",
+    "réprim",
+    "sanction",
+    "soupçonn",
+    "suspect",
+    "témoin",
+    "tribunal",
+    "victime",
+];
+
+/// Forms that end like a prefix qualifier (« tentative de », « complice d’ »).
+fn is_prefix_form(form: &str) -> bool {
+    form.ends_with(" de")
+        || form.ends_with(" d'")
+        || form.ends_with(" dans")
+        || form.ends_with('\'')
+}
+
+/// The lexicon, loaded on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
+
+fn load() -> Lexicon {
+    let mut offences = Vec::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut entries = Vec::new();
+    for row in rows(OFFENCES) {
+        let [label, offence, _category, law, forms, _src, ambiguous] = row[..] else {
+            continue;
+        };
+        let idx = offences.len();
+        offences.push(Offence {
+            label: label.to_string(),
+            offence: offence.to_string(),
+            law: law
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect(),
+            ambiguous: ambiguous.trim() == "1",
+        });
+        for form in list(forms) {
+            let f = lexicon_form(form);
+            let single = !f.contains([' ', '\'', '-']);
+            patterns.push(f);
+            entries.push(Entry::Offence { row: idx, single });
+        }
+    }
+    let mut qualifiers = Vec::new();
+    for row in rows(QUALIFIERS) {
+        let [qual, forms] = row[..] else { continue };
+        let idx = qualifiers.len();
+        qualifiers.push(qual.to_string());
+        for form in list(forms) {
+            let f = lexicon_form(form);
+            let prefix = is_prefix_form(&f);
+            patterns.push(f);
+            entries.push(Entry::Qualifier { qual: idx, prefix });
+        }
+    }
+    let automaton = build(&patterns);
+    let cues = build(CONTEXT_CUES);
+    Lexicon {
+        offences,
+        qualifiers,
+        entries,
+        automaton,
+        cues,
+    }
+}
+
+/// A leftmost-longest automaton over `patterns`: a DFA for small tables, a
+/// contiguous NFA for the offence lexicon (its DFA takes some 20 MB and runs
+/// slower, out of cache) (lexicon forms never fail to build;
+/// an empty automaton is the fallback).
+pub(crate) fn build<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(if patterns.len() < 1000 {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        }))
+        .build(patterns)
+        .or_else(|_| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns)
+        })
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_every_row() {
+        let lx = &*LEXICON;
+        assert!(lx.offences.len() >= 300, "{}", lx.offences.len());
+        assert!(lx.qualifiers.len() >= 40);
+        assert_eq!(lx.entries.len(), lx.automaton.patterns_len());
+        assert!(lx.offences.iter().any(|o| o.label == "proxénétisme"));
+    }
+
+    #[test]
+    fn prefix_forms() {
+        assert!(is_prefix_form("tentative d'"));
+        assert!(is_prefix_form("complicité de"));
+        assert!(!is_prefix_form("en bande organisée"));
+    }
+}

@@ -1,0 +1,390 @@
+//! Combines neighbouring rule matches into one expression, as Duckling's
+//! rules over tokens do: a day and a time (« mardi à 15h », « hier soir »),
+//! a range (« entre 2021 et 2024 », « du 3 au 5 juin »), an open range
+//! (« à partir du 8 mars »), a period edge (« début juin », « fin 2023 »),
+//! « le lendemain du 13 février », « la semaine du 6 octobre ».
+//!
+//! It only rewrites [`DateExpr`]s and spans; it never resolves anything.
+
+use super::expr::{DateExpr, DaySpec, Point, TimeSpec, Unit, YearSpec};
+use super::rules::Candidate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(&format!("(?i){p}")).expect("static compose regex")
+}
+
+/// Between a day and its time (« mardi à 15h », « hier soir »).
+static DAY_TIME_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*,?\s*(?:(?:à|a|vers|dès|en|dans\s+la|dans\s+l'|aux\s+alentours\s+de|autour\s+de|à\s+environ|plutôt\s+vers|le|,)\s*)*$",
+    )
+});
+/// Between a time and its day (« 13h30 samedi », « 8 heures ce soir »).
+static TIME_DAY_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*(?:le\s+)?$"));
+/// Between two ends of a range.
+static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?P<w>au|à|a|et|-|–|jusqu'au|jusqu'à|jusqu'en|jusque)\s*(?:le\s+|la\s+)?$")
+});
+/// Before the start of a range.
+static RANGE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\s|\()(?P<w>du|de|d'|entre|depuis)\s*(?:le\s+)?$"));
+/// Before an open range.
+static OPEN_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\s)(?:(?:à|a)\s+partir|à\s+compter)\s+(?:du|de\s+la|de\s+l'|de|d')\s*$")
+});
+/// Edges of a month or year that keep its value (« début juin », « fin 2023 »).
+static EDGE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?:(?:au|en|à\s+la|la|le|dès\s+la|dès\s+le|dès|vers\s+la|vers\s+le|jusqu'à\s+la|jusqu'au|depuis\s+la|depuis\s+le|depuis)\s+)?(?:tout\s+)?(?:début|fin|mi|milieu|courant)(?:\s+|-)(?:(?:du\s+mois\s+de|de\s+l'année|du|de\s+la|de\s+l'|de|d')\s*)?$",
+    )
+});
+/// « la semaine du 6 octobre ».
+static WEEK_OF_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\s)(?:la\s+)?semaine\s+du\s*$"));
+/// « le lendemain du 13 février ».
+static OF_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:du|de|d')\s*$"));
+
+fn day_only(c: &Candidate) -> Option<&Point> {
+    match &c.expr {
+        DateExpr::Point(p) if p.time.is_none() && p.day != DaySpec::None => Some(p),
+        _ => None,
+    }
+}
+
+fn time_only(c: &Candidate) -> Option<&Point> {
+    match &c.expr {
+        DateExpr::Point(p) if p.time.is_some() && p.day == DaySpec::None => Some(p),
+        _ => None,
+    }
+}
+
+fn point(c: &Candidate) -> Option<&Point> {
+    match &c.expr {
+        DateExpr::Point(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// A clock time read with a part of the day (« 8 heures ce soir » → 20h).
+fn clock_in_part(t: TimeSpec, part: Option<TimeSpec>) -> TimeSpec {
+    match (t, part) {
+        (TimeSpec::Clock(h, m), Some(TimeSpec::Part(p))) if (p == "EV" || p == "AF") && h < 12 => {
+            TimeSpec::Clock(h + 12, m)
+        }
+        _ => t,
+    }
+}
+
+/// Fills what the start of a range leaves out from its end (« du 3 au 5 juin »).
+fn complete_start(a: &mut Point, b: &Point) {
+    match (&mut a.day, &b.day) {
+        (
+            DaySpec::DayOfMonth(d),
+            DaySpec::Calendar {
+                year,
+                month: Some(m),
+                ..
+            },
+        ) => {
+            a.day = DaySpec::Calendar {
+                year: *year,
+                month: Some(*m),
+                day: Some(*d),
+            };
+        }
+        (
+            DaySpec::Calendar {
+                year: ya @ YearSpec::Infer,
+                month: Some(ma),
+                ..
+            },
+            DaySpec::Calendar {
+                year: YearSpec::Abs(yb),
+                month: Some(mb),
+                ..
+            },
+        ) => {
+            if *ma <= *mb {
+                *ya = YearSpec::Abs(*yb);
+            } else {
+                *ya = YearSpec::Abs(yb - 1);
+            }
+        }
+        (DaySpec::None, day) if a.time.is_some() => a.day = day.clone(),
+        _ => {}
+    }
+    if b.day == DaySpec::None && a.time.is_some() {
+        // nothing: the end takes the start's day below
+    }
+}
+
+fn complete_end(b: &mut Point, a: &Point) {
+    if b.day == DaySpec::None && b.time.is_some() {
+        b.day = a.day.clone();
+    }
+    // « de 11h30 à 1h30 »: the end is in the afternoon.
+    if let (Some(TimeSpec::Clock(ha, _)), Some(TimeSpec::Clock(hb, mb))) = (a.time, b.time) {
+        if hb < ha && hb < 12 && ha <= 12 {
+            b.time = Some(TimeSpec::Clock(hb + 12, mb));
+        }
+    }
+}
+
+fn merged(a: &Candidate, b: &Candidate, expr: DateExpr, rule: &'static str) -> Candidate {
+    Candidate {
+        start: a.start.min(b.start),
+        end: a.end.max(b.end),
+        expr,
+        rule,
+        latent: false,
+        order: a.order.min(b.order),
+    }
+}
+
+/// Tries to merge two neighbours `a` then `b` separated by `gap`.
+fn merge_pair(text: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
+    let gap = &text[a.end..b.start];
+    if gap.len() > 30 || gap.contains('\n') {
+        return None;
+    }
+    // Day + time.
+    if let (Some(pa), Some(pb)) = (day_only(a), point(b)) {
+        if let Some(tb) = pb.time {
+            if pb.day == DaySpec::None && DAY_TIME_GAP.is_match(gap) {
+                let mut p = pa.clone();
+                p.time = Some(tb);
+                return Some(merged(a, b, DateExpr::Point(p), "<day> <time>"));
+            }
+        }
+    }
+    // « à trois heures et quart demain après-midi »: the part sets the half-day.
+    if let (Some(pa), Some(pb)) = (point(a), time_only(b)) {
+        if let (Some(TimeSpec::Clock(..)), Some(TimeSpec::Part(_))) = (pa.time, pb.time) {
+            if pa.day != DaySpec::None && gap.trim().is_empty() {
+                let mut p = pa.clone();
+                p.time = pa.time.map(|t| clock_in_part(t, pb.time));
+                return Some(merged(a, b, DateExpr::Point(p), "<day> <time> <part>"));
+            }
+        }
+    }
+    // Time + day (« 13h30 samedi », « 8 heures ce soir »).
+    if let (Some(pa), Some(pb)) = (time_only(a), point(b)) {
+        if TIME_DAY_GAP.is_match(gap) && pb.day != DaySpec::None {
+            if let Some(ta) = pa.time {
+                let mut p = pb.clone();
+                p.time = Some(clock_in_part(ta, pb.time));
+                if matches!(ta, TimeSpec::Part(_)) && pb.time.is_some() {
+                    return None;
+                }
+                return Some(merged(a, b, DateExpr::Point(p), "<time> <day>"));
+            }
+        }
+    }
+    // A part of the day « de » a day (« la soirée de vendredi 5 juillet »).
+    if let (Some(pa), Some(pb)) = (time_only(a), day_only(b)) {
+        if matches!(pa.time, Some(TimeSpec::Part(_))) && OF_GAP.is_match(gap) {
+            let mut p = pb.clone();
+            p.time = pa.time;
+            return Some(merged(a, b, DateExpr::Point(p), "<part> de <day>"));
+        }
+    }
+    // « hier mardi »: the weekday repeats the day.
+    if let (Some(pa), Some(pb)) = (day_only(a), point(b)) {
+        if gap.trim().is_empty() || gap.trim() == "," {
+            if let (DaySpec::Shift(Unit::Day, ..), DaySpec::Weekday(..)) = (&pa.day, &pb.day) {
+                let mut p = pa.clone();
+                p.time = pb.time;
+                return Some(merged(a, b, DateExpr::Point(p), "<day> <weekday>"));
+            }
+            if let (DaySpec::Weekday(..), DaySpec::Calendar { day: Some(_), .. }) =
+                (&pa.day, &pb.day)
+            {
+                return Some(merged(a, b, b.expr.clone(), "<weekday>, <date>"));
+            }
+        }
+    }
+    // « le lendemain du 13 février ».
+    if let (Some(pa), Some(pb)) = (day_only(a), day_only(b)) {
+        if let DaySpec::Shift(Unit::Day, n, super::expr::Anchor::Text) = pa.day {
+            if OF_GAP.is_match(gap) && pb.has_day() {
+                let p = Point::day(DaySpec::Offset(Box::new(pb.day.clone()), n));
+                return Some(merged(a, b, DateExpr::Point(p), "<lendemain> de <day>"));
+            }
+        }
+    }
+    // Ranges.
+    if let (Some(pa), Some(pb)) = (point(a), point(b)) {
+        if let Some(g) = RANGE_GAP.captures(gap) {
+            let w = g.name("w").map_or("", |m| m.as_str()).to_lowercase();
+            let before = &text[..a.start];
+            let prefix = RANGE_PREFIX.captures(before);
+            let pw = prefix
+                .as_ref()
+                .and_then(|c| c.name("w"))
+                .map_or(String::new(), |m| m.as_str().to_lowercase());
+            let ok = match w.as_str() {
+                "et" => pw == "entre",
+                "-" | "–" => true,
+                _ => !pw.is_empty() && pw != "entre" || w == "au" && pa.has_day(),
+            };
+            if ok && compatible(pa, pb) {
+                let mut sa = pa.clone();
+                let mut sb = pb.clone();
+                complete_start(&mut sa, pb);
+                complete_end(&mut sb, pa);
+                let start = match &prefix {
+                    Some(c) if !pw.is_empty() => c.name("w").map_or(a.start, |m| m.start()),
+                    _ => a.start,
+                };
+                let mut m = merged(
+                    a,
+                    b,
+                    DateExpr::Range(Some(sa), Some(sb)),
+                    "<date> au <date>",
+                );
+                m.start = start;
+                return Some(m);
+            }
+        }
+    }
+    // A time range and its day (« de 9h à 11h jeudi », « jeudi de 9h à 11h »).
+    if let DateExpr::Range(ra, rb) = &a.expr {
+        if let Some(pb) = day_only(b) {
+            if timed(ra)
+                && timed(rb)
+                && (ra.is_some() || rb.is_some())
+                && TIME_DAY_GAP.is_match(gap)
+            {
+                return Some(merged(
+                    a,
+                    b,
+                    DateExpr::Range(on_day(ra, pb), on_day(rb, pb)),
+                    "<range> <day>",
+                ));
+            }
+        }
+    }
+    if let (Some(pa), DateExpr::Range(ra, rb)) = (day_only(a), &b.expr) {
+        if timed(ra) && timed(rb) && (ra.is_some() || rb.is_some()) && DAY_TIME_GAP.is_match(gap) {
+            return Some(merged(
+                a,
+                b,
+                DateExpr::Range(on_day(ra, pa), on_day(rb, pa)),
+                "<day> <range>",
+            ));
+        }
+    }
+    None
+}
+
+/// Whether a range end is a bare time of day (or open).
+fn timed(r: &Option<Point>) -> bool {
+    r.as_ref()
+        .is_none_or(|p| p.time.is_some() && p.day == DaySpec::None)
+}
+
+/// A range end placed on the day of `d`.
+fn on_day(r: &Option<Point>, d: &Point) -> Option<Point> {
+    r.clone().map(|mut p| {
+        p.day = d.day.clone();
+        p
+    })
+}
+
+/// Whether two points can be the two ends of one range.
+fn compatible(a: &Point, b: &Point) -> bool {
+    let kind = |p: &Point| match (&p.day, p.time) {
+        (_, Some(_)) => 0,
+        (
+            DaySpec::Calendar {
+                day: None,
+                month: None,
+                ..
+            },
+            _,
+        ) => 1,
+        (DaySpec::Calendar { day: None, .. }, _) => 2,
+        _ => 3,
+    };
+    let (ka, kb) = (kind(a), kind(b));
+    ka == kb || (ka == 3 && kb == 3) || (matches!(a.day, DaySpec::DayOfMonth(_)) && kb == 3)
+}
+
+/// Extensions on the left that change the span, and maybe the expression.
+fn extend_left(text: &str, c: &mut Candidate) {
+    let before = &text[..c.start];
+    let Some(p) = point(c).cloned() else { return };
+    if let Some(m) = OPEN_PREFIX.find(before) {
+        c.start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
+        c.expr = DateExpr::Range(Some(p), None);
+        c.latent = false;
+        return;
+    }
+    if let Some(m) = WEEK_OF_PREFIX.find(before) {
+        if p.has_day() && p.time.is_none() {
+            c.start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
+            c.expr = DateExpr::day(DaySpec::WeekOf(Box::new(p.day)));
+            c.latent = false;
+            return;
+        }
+    }
+    let is_period = matches!(
+        p.day,
+        DaySpec::Calendar { day: None, .. } | DaySpec::Shift(Unit::Month | Unit::Year, ..)
+    );
+    if is_period && p.time.is_none() {
+        if let Some(m) = EDGE_PREFIX.find(before) {
+            c.start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
+            c.latent = false;
+        }
+    }
+    // « avant 16h » / « après 16h »: open ranges on a clock time.
+    if let Some(TimeSpec::Clock(..)) = p.time {
+        let t = text[c.start..c.end].to_lowercase();
+        if t.starts_with("après ") || t.starts_with("apres ") {
+            c.expr = DateExpr::Range(Some(p), None);
+        } else if t.starts_with("avant ") {
+            c.expr = DateExpr::Range(None, Some(p));
+        }
+    }
+}
+
+/// Merges neighbouring candidates until nothing changes, then drops the
+/// latent ones left alone.
+pub fn compose(text: &str, toks: Vec<Candidate>) -> Vec<Candidate> {
+    let mut stack: Vec<Candidate> = Vec::with_capacity(toks.len());
+    for mut t in toks {
+        while let Some(last) = stack.last() {
+            match merge_pair(text, last, &t) {
+                Some(m) => {
+                    t = m;
+                    stack.pop();
+                }
+                None => break,
+            }
+        }
+        stack.push(t);
+    }
+    let mut toks = stack;
+    for c in &mut toks {
+        extend_left(text, c);
+    }
+    // Extensions may reach back over a previous fact: keep the earlier one whole.
+    let mut out: Vec<Candidate> = Vec::with_capacity(toks.len());
+    for mut c in toks.into_iter().filter(|c| !c.latent) {
+        if let Some(prev) = out.last() {
+            if c.start < prev.end {
+                c.start = prev.end;
+                while c.start < c.end && text[c.start..].starts_with(char::is_whitespace) {
+                    c.start += 1;
+                }
+            }
+        }
+        if c.start < c.end {
+            out.push(c);
+        }
+    }
+    out
+}

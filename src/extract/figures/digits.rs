@@ -1,0 +1,239 @@
+//! Numbers written in digits, French style: thousands with a space, NBSP,
+//! NNBSP or dot (« 23 000 », « 23.000 »), decimal comma (« 1,5 »), signs,
+//! multipliers (« 1,5 million », « 3 Md€ », « 150 M€ », « 12 k€ », « 100K »),
+//! ordinal suffixes (« 1er », « 2e », « 11ème ») and Roman ordinals (« IIIe »).
+//!
+//! It finds the number and its multiplier only; what the number counts and
+//! whether it is a figure at all is decided in `mod.rs` and `refuse.rs`.
+
+use super::units;
+use super::Core;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A digit number: grouped thousands (space or dot) or plain digits, with an
+/// optional decimal part after a comma.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:(?: \d{3})+|(?:\.\d{3})+)(?:,\d+)?|\d+(?:,\d+)?|,\d+")
+        .expect("valid regex")
+});
+
+/// A Roman numeral with an ordinal suffix (« IIIe », « Ve », « XXIe », « Ier »).
+/// Word boundaries are checked by hand: a Unicode `\b` slows the search.
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([IVXLC]{1,7})(ère|ème|eme|er|re|e)").expect("valid regex"));
+
+/// Multipliers after a number, with their factor. Symbolic ones must touch
+/// the number or come before a currency sign.
+const MULTIPLIERS: &[(&str, f64, bool)] = &[
+    ("milliards", 1e9, false),
+    ("milliard", 1e9, false),
+    ("millions", 1e6, false),
+    ("million", 1e6, false),
+    ("billions", 1e12, false),
+    ("billion", 1e12, false),
+    ("mille", 1e3, false),
+    ("mds", 1e9, true),
+    ("md", 1e9, true),
+    ("mrd", 1e9, true),
+    ("m", 1e6, true),
+    ("k", 1e3, true),
+    ("g", 1e9, true),
+];
+
+/// Ordinal suffixes glued to digits.
+const ORDINAL_SUFFIXES: &[&str] = &[
+    "èmes", "ièmes", "ième", "ieme", "ème", "eme", "emes", "ère", "ere", "ers", "er", "res", "re",
+    "nde", "nd", "es", "e", "è",
+];
+
+/// Every digit number of `norm` (the document's normalized text).
+pub fn scan(norm: &str, out: &mut Vec<Core>) {
+    for m in NUMBER.find_iter(norm) {
+        let (start, mut end) = (m.start(), m.end());
+        let raw = m.as_str();
+        // Inside a longer digit string (« 25.06.2024 »): not a number of its own.
+        if norm[..start].ends_with(|c: char| c.is_ascii_digit())
+            || norm[end..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        // « ,0012G »: a bare decimal part only after a space or a sign.
+        if raw.starts_with(',') && !norm[..start].ends_with([' ', '-']) && start > 0 {
+            continue;
+        }
+        let grouped = raw.contains([' ', '.']);
+        let decimal = raw.contains(',');
+        let digits: String = raw
+            .chars()
+            .filter(|&c| c != ' ' && c != '.')
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect();
+        let digits = if digits.starts_with('.') {
+            format!("0{digits}")
+        } else {
+            digits
+        };
+        let Ok(mut value) = digits.parse::<f64>() else {
+            continue;
+        };
+        let rest = &norm[end..];
+        let mut core = Core::new(start, end, value);
+        core.plain = !grouped && !decimal;
+        core.digits = raw.len();
+        // Ordinal suffix glued to an integer.
+        if !grouped && !decimal {
+            if let Some(suffix) = ORDINAL_SUFFIXES
+                .iter()
+                .find(|s| rest.starts_with(*s) && units::boundary(&rest[s.len()..]))
+            {
+                core.end = end + suffix.len();
+                core.ordinal = true;
+                out.push(core);
+                continue;
+            }
+        }
+        // Multiplier: only words starting with one of their letters are tried.
+        let starts_multiplier = rest
+            .trim_start_matches(' ')
+            .starts_with(['m', 'M', 'k', 'K', 'g', 'G', 'b']);
+        if !starts_multiplier {
+            out.push(core);
+            continue;
+        }
+        let lower = super::nouns::lower_same_len(&rest.chars().take(24).collect::<String>());
+        let spaced = lower.trim_start_matches(' ');
+        let gap = lower.len() - spaced.len();
+        for &(word, factor, symbolic) in MULTIPLIERS {
+            // « M » and « G » only in capitals: « 3 m » is metres.
+            let Some(after) = spaced.strip_prefix(word) else {
+                continue;
+            };
+            let written = rest.get(gap..gap + word.len()).unwrap_or("");
+            if symbolic && matches!(word, "m" | "g" | "md" | "mds" | "mrd") && written == word {
+                continue;
+            }
+            let before_money = symbolic
+                && units::after(after, false)
+                    .is_some_and(|(u, _)| u.kind == crate::record::FigureKind::Money)
+                || after.trim_start().starts_with("d'euros")
+                || after.trim_start().starts_with("de dollars");
+            // « 5G », « 4G » are networks: « G » needs a decimal part or money.
+            if word == "g" && !(decimal || before_money) {
+                continue;
+            }
+            let ok = if symbolic {
+                units::boundary(after) && (gap == 0 || before_money)
+                    || before_money && !after.starts_with(char::is_alphanumeric)
+            } else {
+                units::boundary(after) && gap <= 1
+            };
+            if ok && norm.is_char_boundary(end + gap + word.len()) {
+                value *= factor;
+                end += gap + word.len();
+                core.end = end;
+                core.value = value;
+                core.multiplied = true;
+                core.factor = factor;
+                core.plain = false;
+                break;
+            }
+        }
+        out.push(core);
+    }
+    for c in ROMAN.captures_iter(norm) {
+        let (Some(all), Some(numeral)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        // « Le », « Ce » are words, not « L-e », « C-e ».
+        if matches!(numeral.as_str(), "L" | "C")
+            || norm[..all.start()].ends_with(char::is_alphanumeric)
+            || !units::boundary(&norm[all.end()..])
+        {
+            continue;
+        }
+        if let Some(value) = roman(numeral.as_str()) {
+            let mut core = Core::new(all.start(), all.end(), value as f64);
+            core.ordinal = true;
+            core.roman = true;
+            out.push(core);
+        }
+    }
+}
+
+/// The value of a Roman numeral, if well formed and below 400.
+fn roman(s: &str) -> Option<u32> {
+    let val = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let vals: Vec<u32> = s.chars().map(val).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &v) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|&n| n > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    // Only canonical spellings: « IIII » or « VV » are not numerals.
+    let total = u32::try_from(total).ok()?;
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: &[(u32, &str)] = &[
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for &(v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(s: &str) -> Vec<f64> {
+        let mut out = Vec::new();
+        scan(s, &mut out);
+        out.iter().map(|c| c.value).collect()
+    }
+
+    #[test]
+    fn french_formats() {
+        assert_eq!(values("23 000"), [23000.0]);
+        assert_eq!(values("23.000"), [23000.0]);
+        assert_eq!(values("6.700,54"), [6700.54]);
+        assert_eq!(values("1,5 million"), [1_500_000.0]);
+        assert_eq!(values("3 Md€"), [3e9]);
+        assert_eq!(values("150 M€"), [150e6]);
+        assert_eq!(values("12 k€"), [12000.0]);
+        assert_eq!(values("3 m"), [3.0]);
+        assert_eq!(values("en 2012 300"), [2012.0, 300.0]);
+    }
+
+    #[test]
+    fn romans() {
+        assert_eq!(roman("XXI"), Some(21));
+        assert_eq!(roman("IIII"), None);
+        assert_eq!(values("la Ve République"), [5.0]);
+    }
+}

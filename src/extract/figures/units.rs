@@ -1,0 +1,280 @@
+//! The units a number can carry, as data: currencies (ISO 4217), percent
+//! signs and measure units (SI-style symbols), each with the forms a French
+//! text writes them in.
+//!
+//! Matching is on the lower-cased normalized text right after the number;
+//! the longest form wins and must end on a word boundary. Counted nouns
+//! (« 70 parquets ») are not here: `nouns.rs` reads them from the text.
+
+use crate::record::FigureKind;
+use std::sync::LazyLock;
+
+/// One unit and the ways it is written.
+#[derive(Debug)]
+pub struct Unit {
+    /// What the number measures.
+    pub kind: FigureKind,
+    /// The unit in the record: ISO 4217 code, `%` or a symbol.
+    pub code: &'static str,
+    /// Lower-case written forms (normalized: `'` for apostrophes).
+    pub forms: &'static [&'static str],
+    /// Whether the form may also come before the number (`$10`, `EUR 20`).
+    pub prefix: bool,
+}
+
+const fn money(code: &'static str, forms: &'static [&'static str], prefix: bool) -> Unit {
+    Unit {
+        kind: FigureKind::Money,
+        code,
+        forms,
+        prefix,
+    }
+}
+
+const fn measure(code: &'static str, forms: &'static [&'static str]) -> Unit {
+    Unit {
+        kind: FigureKind::Measure,
+        code,
+        forms,
+        prefix: false,
+    }
+}
+
+/// Every unit, currencies first.
+pub static UNITS: &[Unit] = &[
+    money("EUR", &["€", "euros", "euro", "eur"], true),
+    money(
+        "USD",
+        &[
+            "$",
+            "dollars américains",
+            "dollars us",
+            "dollars",
+            "dollar",
+            "usd",
+            "us$",
+        ],
+        true,
+    ),
+    money(
+        "CAD",
+        &["dollars canadiens", "dollar canadien", "cad"],
+        true,
+    ),
+    money("AUD", &["dollars australiens", "aud"], true),
+    money("CHF", &["francs suisses", "franc suisse", "chf"], true),
+    money("XOF", &["francs cfa", "fcfa", "xof"], true),
+    money(
+        "GBP",
+        &[
+            "£",
+            "livres sterling",
+            "livre sterling",
+            "pounds",
+            "pound",
+            "gbp",
+        ],
+        true,
+    ),
+    money("JPY", &["yens", "yen", "jpy", "¥"], true),
+    money("CNY", &["yuans", "yuan", "cny"], true),
+    money("RUB", &["roubles", "rouble", "rub"], true),
+    money("ILS", &["shekels", "shekel", "ils"], false),
+    money("INR", &["roupies", "roupie", "inr"], true),
+    money("BRL", &["reais", "réaux", "brl"], true),
+    money("MAD", &["dirhams", "dirham", "mad"], false),
+    money("DZD", &["dinars algériens", "dzd"], false),
+    money("TND", &["dinars tunisiens", "tnd"], false),
+    money("FRF", &["francs", "franc"], false),
+    money("XBT", &["bitcoins", "bitcoin", "btc"], false),
+    money("RIAL", &["rials", "rial", "riyals", "riyal"], false),
+    Unit {
+        kind: FigureKind::Percent,
+        code: "%",
+        forms: &[
+            "%",
+            "pour cent",
+            "pourcent",
+            "pour-cent",
+            "p. cent",
+            "pourcents",
+        ],
+        prefix: false,
+    },
+    measure(
+        "km/h",
+        &[
+            "km/h",
+            "kilomètres heure",
+            "kilomètres-heure",
+            "kilomètres par heure",
+            "kmh",
+        ],
+    ),
+    measure("km²", &["km²", "km2", "kilomètres carrés"]),
+    measure("m²", &["m²", "m2", "mètres carrés"]),
+    measure("m³", &["m³", "m3", "mètres cubes"]),
+    measure(
+        "km",
+        &["km", "kilomètres", "kilomètre", "kilometres", "kilometre"],
+    ),
+    measure(
+        "cm",
+        &[
+            "cm",
+            "centimètres",
+            "centimètre",
+            "centimetres",
+            "centimetre",
+        ],
+    ),
+    measure(
+        "mm",
+        &[
+            "mm",
+            "millimètres",
+            "millimètre",
+            "millimetres",
+            "millimetre",
+        ],
+    ),
+    measure("mi", &["miles", "mile"]),
+    measure("m", &["m", "mètres", "mètre", "metres", "metre"]),
+    measure("kg", &["kg", "kilogrammes", "kilogramme", "kilos", "kilo"]),
+    measure("mg", &["mg", "milligrammes", "milligramme"]),
+    measure("g", &["g", "grammes", "gramme"]),
+    measure("t", &["tonnes", "tonne", "t"]),
+    measure("lb", &["livres", "lbs", "lb"]),
+    measure("ha", &["hectares", "hectare", "ha"]),
+    measure("ml", &["ml", "millilitres", "millilitre"]),
+    measure("cl", &["cl", "centilitres", "centilitre"]),
+    measure("hl", &["hl", "hectolitres", "hectolitre"]),
+    measure("l", &["litres", "litre", "l"]),
+    measure("gal", &["gallons", "gallon", "gal"]),
+    measure(
+        "°C",
+        &[
+            "°c",
+            "° celsius",
+            "°celsius",
+            "degrés celsius",
+            "degres celsius",
+            "degré celsius",
+            "degre celsius",
+            "degrés c",
+            "degres c",
+            "degré c",
+            "degre c",
+            "degrès c",
+            "celsius",
+        ],
+    ),
+    measure(
+        "°F",
+        &[
+            "°f",
+            "° fahrenheit",
+            "°fahrenheit",
+            "degrés fahrenheit",
+            "degres fahrenheit",
+            "degré fahrenheit",
+            "degrés f",
+            "degres f",
+            "degré f",
+            "degrès f",
+            "fahrenheit",
+        ],
+    ),
+    measure(
+        "°",
+        &["°", "degrés", "degres", "degré", "degre", "degrès", "deg."],
+    ),
+    measure("MW", &["mw", "mégawatts", "mégawatt"]),
+    measure("kWh", &["kwh"]),
+    measure("cup", &["tasses", "tasse"]),
+    measure(
+        "tablespoon",
+        &["cuillères à soupe", "cuillère à soupe", "cuilleres a soupe"],
+    ),
+    measure("teaspoon", &["cuillères à café", "cuillère à café"]),
+];
+
+/// Forms that may be glued to the number (`3km`, `20€`); the others need a space or not.
+fn is_symbolic(form: &str) -> bool {
+    !form.chars().next().is_some_and(|c| c.is_alphabetic()) || form.len() <= 4
+}
+
+/// The unit written at the start of `rest` (lower-cased text right after a
+/// number), after optional spaces: its unit and the byte length consumed.
+/// `spaced` says the text already left the number (after « d' »).
+/// Every (form, unit) pair, bucketed by the form's first byte, longest first.
+static BY_FIRST_BYTE: LazyLock<Vec<Vec<(&'static str, &'static Unit)>>> = LazyLock::new(|| {
+    let mut buckets: Vec<Vec<(&'static str, &'static Unit)>> = vec![Vec::new(); 256];
+    for unit in UNITS {
+        for form in unit.forms {
+            if let Some(&b) = form.as_bytes().first() {
+                buckets[usize::from(b)].push((form, unit));
+            }
+        }
+    }
+    for b in &mut buckets {
+        b.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    }
+    buckets
+});
+
+pub fn after(rest: &str, spaced: bool) -> Option<(&'static Unit, usize)> {
+    let mut trimmed = rest.trim_start_matches(' ');
+    // « demi-litre »
+    if let Some(r) = trimmed
+        .strip_prefix('-')
+        .filter(|r| r.starts_with(char::is_alphabetic))
+    {
+        trimmed = r;
+    }
+    let skipped = rest.len() - trimmed.len();
+    let first = usize::from(*trimmed.as_bytes().first()?);
+    for &(form, unit) in &BY_FIRST_BYTE[first] {
+        if !trimmed.starts_with(form) || !boundary(&trimmed[form.len()..]) {
+            continue;
+        }
+        if skipped == 0 && !spaced && !is_symbolic(form) {
+            continue;
+        }
+        return Some((unit, skipped + form.len()));
+    }
+    None
+}
+
+/// A currency written right before a number (`$10`, `EUR 20`, `£9`):
+/// `before` is the lower-cased text that ends where the number starts.
+pub fn money_before(before: &str) -> Option<(&'static Unit, usize)> {
+    let trimmed = before.trim_end_matches(' ');
+    let skipped = before.len() - trimmed.len();
+    for unit in UNITS.iter().filter(|u| u.prefix) {
+        for form in unit.forms {
+            let symbol = !form.chars().next().is_some_and(|c| c.is_alphabetic());
+            if !(symbol || form.len() == 3) || !trimmed.ends_with(form) {
+                continue;
+            }
+            let head = &trimmed[..trimmed.len() - form.len()];
+            if head
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            return Some((unit, skipped + form.len()));
+        }
+    }
+    None
+}
+
+/// Whether nothing word-like follows.
+pub fn boundary(rest: &str) -> bool {
+    !rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '\'')
+}

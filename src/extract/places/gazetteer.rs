@@ -1,0 +1,396 @@
+//! The embedded place gazetteer: an `fst` map from lookup key (see
+//! [`super::key`]) to a group of rows, built at compile time by `build.rs`
+//! from `src/lexicon/data/places.tsv` and `extra.tsv`, and the matcher that
+//! walks it over the tokens of a document, leftmost-longest.
+//!
+//! It finds every name the gazetteer knows, with all its readings (Paris the
+//! commune and the département, the four Saint-Denis); it does not decide
+//! whether a match is a place or which reading is meant: see [`super::rules`].
+
+use super::key::push_key;
+use crate::text::token::TokenKind;
+use crate::text::Document;
+use fst::raw::{Fst, Node, Output};
+use std::sync::LazyLock;
+
+/// What a gazetteer row names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A current French commune.
+    Commune,
+    /// A municipal arrondissement of Paris, Marseille or Lyon.
+    Arrondissement,
+    /// A French département.
+    Department,
+    /// A French région.
+    Region,
+    /// A country.
+    Country,
+    /// A territory with its own ISO code.
+    Territory,
+    /// A foreign city.
+    City,
+    /// A named area without a code.
+    Other,
+}
+
+/// One reading of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// What it is.
+    pub kind: PlaceKind,
+    /// INSEE or ISO code, empty when none.
+    pub code: &'static str,
+    /// ISO alpha-2 country code, empty when none.
+    pub country: &'static str,
+    /// Département code of a commune, empty otherwise.
+    pub department: &'static str,
+    /// Population (0 when unknown).
+    pub population: u32,
+    /// INSEE `typeLiaison` (255 when unknown).
+    pub liaison: u8,
+    /// Canonical name.
+    pub name: &'static str,
+}
+
+static ROWS: &[Row] = &include!(concat!(env!("OUT_DIR"), "/places_rows.rs"));
+static PLACES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fst"));
+static GIVEN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given_names.fst"));
+
+static PLACES: LazyLock<Fst<&'static [u8]>> =
+    LazyLock::new(|| Fst::new(PLACES_FST).expect("build.rs writes a valid fst"));
+static GIVEN: LazyLock<Fst<&'static [u8]>> =
+    LazyLock::new(|| Fst::new(GIVEN_FST).expect("build.rs writes a valid fst"));
+
+/// The rows of a group value (start index << 8 | count).
+fn group(value: u64) -> &'static [Row] {
+    let start = (value >> 8) as usize;
+    let len = (value & 0xff) as usize;
+    ROWS.get(start..start + len).unwrap_or(&[])
+}
+
+/// The rows of an exact name (after key folding), empty when unknown.
+pub fn lookup(name: &str) -> &'static [Row] {
+    let mut key = String::new();
+    push_key(name, &mut key);
+    PLACES.get(key.as_bytes()).map_or(&[], |o| group(o.value()))
+}
+
+/// Frequency class of a given name: 0 common, 1 uncommon, 2 rare,
+/// 3 ambiguous (also a word or a place); `None` when it is not one.
+pub fn given_name_class(word: &str) -> Option<u8> {
+    GIVEN.get(word.as_bytes()).map(|o| o.value() as u8)
+}
+
+/// Département rows, for « Toulon (83) ».
+static DEPARTMENTS: LazyLock<Vec<&'static Row>> = LazyLock::new(|| {
+    ROWS.iter()
+        .filter(|r| r.kind == PlaceKind::Department)
+        .collect()
+});
+
+/// The département with INSEE code `code` (« 83 », « 2A », « 974 »).
+pub fn department_by_code(code: &str) -> Option<&'static Row> {
+    DEPARTMENTS.iter().copied().find(|r| r.code == code)
+}
+
+/// A position in the place fst while feeding it a key byte by byte.
+#[derive(Clone, Copy)]
+struct Walker<'f> {
+    fst: &'f Fst<&'static [u8]>,
+    node: Node<'f>,
+    out: Output,
+}
+
+impl<'f> Walker<'f> {
+    fn new(fst: &'f Fst<&'static [u8]>) -> Self {
+        Walker {
+            fst,
+            node: fst.root(),
+            out: Output::zero(),
+        }
+    }
+
+    /// Follows `bytes`; false (and the walker is spent) when no key continues so.
+    fn feed(&mut self, bytes: &[u8]) -> bool {
+        for &b in bytes {
+            match self.node.find_input(b) {
+                Some(i) => {
+                    let t = self.node.transition(i);
+                    self.out = self.out.cat(t.out);
+                    self.node = self.fst.node(t.addr);
+                }
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// The rows when the bytes fed so far are a whole key.
+    fn rows(&self) -> Option<&'static [Row]> {
+        self.node
+            .is_final()
+            .then(|| group(self.out.cat(self.node.final_output()).value()))
+    }
+}
+
+/// A gazetteer name found in the text, before any context rule.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    /// Byte range in the normalized text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Index of its first token.
+    pub first_token: usize,
+    /// Index one past its last token.
+    pub end_token: usize,
+    /// Its readings.
+    pub rows: &'static [Row],
+    /// Found through a contracted article (« au Caire » → Le Caire).
+    pub contracted: bool,
+    /// One part of a hyphenated compound of places (« Toulouse-Lyon »).
+    pub compound_part: bool,
+}
+
+/// Longest names, in tokens, worth walking.
+const MAX_TOKENS: usize = 8;
+
+/// Lower-case names the gazetteer starts with a lower-case word.
+const LOWER_STARTS: &[&str] = &["île", "îles", "bande"];
+
+/// Every gazetteer name of `doc`, leftmost-longest and not overlapping.
+pub fn find(doc: &Document) -> Vec<Candidate> {
+    let toks = doc.tokens();
+    let norm = doc.norm();
+    let fst: &Fst<&'static [u8]> = &PLACES;
+    let mut out = Vec::new();
+    let mut scratch = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let text = &norm[t.range()];
+        let starts = matches!(t.kind, TokenKind::Word | TokenKind::Elision)
+            && (text.chars().next().is_some_and(char::is_uppercase)
+                || LOWER_STARTS.contains(&text));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let article = i
+            .checked_sub(1)
+            .filter(|&p| {
+                toks[p].end == t.start - 1 && &norm[toks[p].end as usize..t.start as usize] == " "
+            })
+            .and_then(|p| match &norm[toks[p].range()] {
+                "au" | "du" => Some("Le-"),
+                "aux" | "des" => Some("Les-"),
+                _ => None,
+            });
+        let direct = longest(doc, fst, i, None, &mut scratch);
+        let via_article = article.and_then(|a| longest(doc, fst, i, Some(a), &mut scratch));
+        let pick = match (direct, via_article) {
+            (Some(d), Some(_)) if d.1.iter().any(|r| r.kind != PlaceKind::Commune) => {
+                Some((d, false))
+            }
+            (_, Some(a)) => Some((a, true)),
+            (Some(d), None) => Some((d, false)),
+            (None, None) => None,
+        };
+        if let Some(((end_token, rows), contracted)) = pick {
+            out.push(Candidate {
+                start: t.start as usize,
+                end: toks[end_token - 1].end as usize,
+                first_token: i,
+                end_token,
+                rows,
+                contracted,
+                compound_part: false,
+            });
+            i = end_token;
+            continue;
+        }
+        if t.kind == TokenKind::Word && text.contains('-') {
+            compound(doc, fst, i, &mut out, &mut scratch);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The longest name starting at token `i` (after `prefix`, a key prefix such
+/// as `Le-`): its end token and rows.
+fn longest(
+    doc: &Document,
+    fst: &Fst<&'static [u8]>,
+    i: usize,
+    prefix: Option<&str>,
+    scratch: &mut String,
+) -> Option<(usize, &'static [Row])> {
+    let toks = doc.tokens();
+    let norm = doc.norm();
+    let mut w = Walker::new(fst);
+    if let Some(p) = prefix {
+        if !w.feed(p.as_bytes()) {
+            return None;
+        }
+    }
+    let mut best = None;
+    let mut j = i;
+    loop {
+        let t = toks[j];
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Elision) {
+            break;
+        }
+        scratch.clear();
+        push_key(&norm[t.range()], scratch);
+        if !w.feed(scratch.as_bytes()) {
+            break;
+        }
+        if t.kind == TokenKind::Word {
+            if let Some(rows) = w.rows() {
+                best = Some((j + 1, rows));
+            }
+        }
+        j += 1;
+        if j >= toks.len() || j - i >= MAX_TOKENS {
+            break;
+        }
+        let gap = &norm[t.end as usize..toks[j].start as usize];
+        let joined = match gap {
+            "" if t.kind == TokenKind::Elision => true,
+            // « Villeneuve-d'Ascq »: the hyphen before an elision is a token.
+            "" if &norm[toks[j].range()] == "-"
+                && toks.get(j + 1).is_some_and(|n| n.start == toks[j].end) =>
+            {
+                j += 1;
+                w.feed(b"-")
+            }
+            " " => w.feed(b"-"),
+            _ => false,
+        };
+        if !joined {
+            break;
+        }
+    }
+    best
+}
+
+/// Population from which a commune counts as a part of a compound of places.
+const COMPOUND_MIN_POPULATION: u32 = 20_000;
+
+/// Splits a hyphenated word that is not a name into names, when every part
+/// is a well-known place (« Toulouse-Lyon », « Paris-Bruxelles »); a
+/// compound with any other part (« Saint-Pierre-et-Saint-Paul »,
+/// « Mont-Blanc ») gives nothing.
+fn compound(
+    doc: &Document,
+    fst: &Fst<&'static [u8]>,
+    i: usize,
+    out: &mut Vec<Candidate>,
+    scratch: &mut String,
+) {
+    let t = doc.tokens()[i];
+    let text = &doc.norm()[t.range()];
+    let mut bounds = vec![0];
+    bounds.extend(text.match_indices('-').map(|(k, _)| k));
+    bounds.push(text.len());
+    // Segment s spans text[bounds[s] (+1 after a hyphen) .. bounds[s + 1]].
+    let seg_start = |s: usize| if s == 0 { 0 } else { bounds[s] + 1 };
+    let nseg = bounds.len() - 1;
+    let mut found = Vec::new();
+    let mut s = 0;
+    while s < nseg {
+        let mut w = Walker::new(fst);
+        let mut best = None;
+        for e in s..nseg {
+            scratch.clear();
+            if e > s {
+                scratch.push('-');
+            }
+            push_key(&text[seg_start(e)..bounds[e + 1]], scratch);
+            if !w.feed(scratch.as_bytes()) {
+                break;
+            }
+            if let Some(rows) = w.rows() {
+                best = Some((e + 1, rows));
+            }
+        }
+        let Some((e, rows)) = best else { return };
+        let notable = rows.iter().any(|r| match r.kind {
+            PlaceKind::Commune | PlaceKind::Arrondissement => {
+                r.population >= COMPOUND_MIN_POPULATION
+            }
+            PlaceKind::Other => false,
+            _ => true,
+        });
+        if !notable {
+            return;
+        }
+        found.push((seg_start(s), bounds[e], rows));
+        s = e;
+    }
+    if found.len() < 2 {
+        return;
+    }
+    for (a, b, rows) in found {
+        out.push(Candidate {
+            start: t.start as usize + a,
+            end: t.start as usize + b,
+            first_token: i,
+            end_token: i + 1,
+            rows,
+            contracted: false,
+            compound_part: true,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_folds_spelling_variants() {
+        assert!(lookup("Paris").iter().any(|r| r.code == "75056"));
+        assert!(lookup("Etats-Unis").iter().any(|r| r.code == "US"));
+        assert!(lookup("St-Denis").iter().any(|r| r.code == "93066"));
+        assert!(lookup("Côte d'Ivoire").iter().any(|r| r.code == "CI"));
+        assert!(lookup("Nowhere-sur-Rien").is_empty());
+        assert_eq!(given_name_class("Gérald"), Some(0));
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        find(&doc)
+            .iter()
+            .map(|c| doc.norm()[c.start..c.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn matches_are_leftmost_longest() {
+        assert_eq!(
+            names("En Provence-Alpes-Côte d'Azur et en Seine-Saint-Denis, à New York."),
+            [
+                "Provence-Alpes-Côte d'Azur",
+                "Seine-Saint-Denis",
+                "New York"
+            ]
+        );
+        assert_eq!(
+            names("la cathédrale Saint-Pierre-et-Saint-Paul du Mont-Blanc"),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("un train Toulouse-Lyon"), ["Toulouse", "Lyon"]);
+    }
+
+    #[test]
+    fn contracted_articles_reach_names_with_le() {
+        let doc = Document::new("agressée au Caire.");
+        let c = find(&doc);
+        assert_eq!(c.len(), 1);
+        assert!(c[0].contracted);
+        assert!(c[0].rows.iter().any(|r| r.country == "EG"));
+    }
+}

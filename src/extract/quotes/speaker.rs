@@ -1,0 +1,518 @@
+//! Who said a quote: the person or organization of the record it belongs to.
+//!
+//! The rule, in order (first that gives an answer wins):
+//! 1. a speech verb right after the closing mark (« … », a déclaré X /
+//!    « … », a-t-il affirmé / « … », selon X): the name, role noun or
+//!    inverted pronoun that follows;
+//! 2. a speech verb, « selon », « d'après » or a colon earlier in the
+//!    sentence (X a déclaré : « … » / selon X, « … »): the subject before
+//!    the verb, else a pronoun or role noun there, else a name after it;
+//! 3. a quote right after another one keeps its speaker;
+//! 4. the subject of the sentence, or for a quote opening its sentence the
+//!    person the previous sentence is about.
+//!
+//! Pronouns (« il », « elle », « celui-ci ») go to the nearest fitting
+//! person, preferring subjects over names after a preposition; role nouns
+//! (« le magistrat », « le ministère ») go to the person whose role, or the
+//! organization whose name, holds the noun. It never invents a name: a
+//! speaker the record does not know is `None`.
+
+use super::marks::Stretch;
+use super::words::{
+    is_speech_verb, BODY_NOUNS, MEMBER_NOUNS, PERSON_NOUNS, PREPOSITIONS, SOURCE_WORDS, VERB_GROUP,
+};
+use crate::lexicon;
+use crate::record::Record;
+use crate::text::normalize::fold_str;
+use crate::text::token::{Token, TokenKind};
+use crate::text::Document;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Given names with their sex (`Some(true)` = female, `None` = both).
+static GIVEN: LazyLock<HashMap<String, Option<bool>>> = LazyLock::new(|| {
+    lexicon::rows(lexicon::GIVEN_NAMES)
+        .filter(|r| r.len() >= 2)
+        .map(|r| {
+            let sex = match r[1] {
+                "f" => Some(true),
+                "m" => Some(false),
+                _ => None,
+            };
+            (fold_str(r[0]).to_lowercase(), sex)
+        })
+        .collect()
+});
+
+/// Someone a quote can be given to, at one place in the text.
+#[derive(Debug, Clone)]
+struct Referent {
+    at: usize,
+    end: usize,
+    name: String,
+    person: bool,
+    female: Option<bool>,
+    subject: bool,
+}
+
+/// The speakers the record knows, ready for lookups around each quote.
+pub struct Speakers<'a> {
+    doc: &'a Document,
+    refs: Vec<Referent>,
+    roles: Vec<(String, String)>,
+    orgs: Vec<(String, Vec<String>)>,
+}
+
+/// A word token: its index and lower-case text.
+fn lower(doc: &Document, t: &Token) -> String {
+    doc.token_text(t).to_lowercase()
+}
+
+impl<'a> Speakers<'a> {
+    /// Collects the people and organizations of `record`, leaving out
+    /// mentions inside quotes.
+    pub fn new(doc: &'a Document, record: &Record, stretches: &[Stretch]) -> Self {
+        let inside = |b: usize| {
+            let i = stretches.partition_point(|s| s.outer.end <= b);
+            i < stretches.len() && stretches[i].outer.start <= b
+        };
+        let mut refs = Vec::new();
+        let mut roles = Vec::new();
+        for p in &record.people {
+            let first = p.name.split_whitespace().next().unwrap_or("");
+            let mut female = GIVEN
+                .get(&fold_str(first).to_lowercase())
+                .copied()
+                .flatten();
+            if let Some(r) = &p.role {
+                roles.push((p.name.clone(), fold_str(r).to_lowercase()));
+            }
+            for m in &p.mentions {
+                let at = doc.norm_byte(m.start);
+                if inside(at) {
+                    continue;
+                }
+                let before = prev_word(doc, at);
+                if female.is_none() {
+                    female = match before.as_deref() {
+                        Some("m.") => Some(false),
+                        Some("mme") => Some(true),
+                        _ => None,
+                    };
+                }
+                refs.push(Referent {
+                    at,
+                    end: doc.norm_byte(m.end),
+                    name: p.name.clone(),
+                    person: true,
+                    female,
+                    subject: is_subject(doc, at),
+                });
+            }
+        }
+        let mut orgs = Vec::new();
+        for o in &record.organizations {
+            let mut texts = vec![fold_str(&o.name).to_lowercase()];
+            for m in &o.mentions {
+                texts.push(fold_str(&m.text).to_lowercase());
+                let at = doc.norm_byte(m.start);
+                if inside(at) {
+                    continue;
+                }
+                refs.push(Referent {
+                    at,
+                    end: doc.norm_byte(m.end),
+                    name: o.name.clone(),
+                    person: false,
+                    female: None,
+                    subject: is_subject(doc, at),
+                });
+            }
+            orgs.push((o.name.clone(), texts));
+        }
+        refs.sort_by_key(|r| r.at);
+        Speakers {
+            doc,
+            refs,
+            roles,
+            orgs,
+        }
+    }
+
+    /// Records that `name` spoke at byte `at`, so that a later « il » can
+    /// point back to them.
+    pub fn remember(&mut self, at: usize, name: &str) {
+        let Some(r) = self.refs.iter().find(|r| r.name == name) else {
+            return;
+        };
+        let mut r = r.clone();
+        r.at = at;
+        r.end = at;
+        r.subject = true;
+        let i = self.refs.partition_point(|x| x.at <= at);
+        self.refs.insert(i, r);
+    }
+
+    /// The speaker of a quote by rules 1, 2 and 4 (rule 3 is the caller's).
+    /// The outer `Option` says whether a speech cue was found at all.
+    pub fn cued(&self, s: &Stretch) -> Option<Option<String>> {
+        self.after(s).or_else(|| self.before(s))
+    }
+
+    /// Rule 4: the sentence's subject, or what the previous sentence is about.
+    pub fn fallback(&self, s: &Stretch) -> Option<String> {
+        let doc = self.doc;
+        let (first, last) = self.sentence_tokens(s.outer.start);
+        let toks = doc.tokens();
+        let words_before = toks[first..last]
+            .iter()
+            .any(|t| t.kind == TokenKind::Word && (t.start as usize) < s.outer.start);
+        if words_before {
+            let start = toks.get(first).map_or(0, |t| t.start as usize);
+            self.refs
+                .iter()
+                .find(|r| r.subject && r.at >= start && r.at < s.outer.start)
+                .map(|r| r.name.clone())
+        } else {
+            self.pronoun(s.outer.start, None, 2)
+        }
+    }
+
+    /// Token index range of the sentence holding `byte`, clipped before it.
+    fn sentence_tokens(&self, byte: usize) -> (usize, usize) {
+        let doc = self.doc;
+        let toks = doc.tokens();
+        let last = toks.partition_point(|t| (t.start as usize) < byte);
+        let first = match doc.sentence_at(byte) {
+            Some(i) => doc.sentences()[i].first_token as usize,
+            None => {
+                // Between sentences (on a quote mark): back to the line start.
+                let mut f = last;
+                while f > 0 && toks[f - 1].kind != TokenKind::Newline {
+                    f -= 1;
+                }
+                f
+            }
+        };
+        (first.min(last), last)
+    }
+
+    /// Rule 1: a speech verb right after the closing mark.
+    fn after(&self, s: &Stretch) -> Option<Option<String>> {
+        let doc = self.doc;
+        let toks = doc.tokens();
+        let mut i = toks.partition_point(|t| (t.start as usize) < s.outer.end);
+        let stop = |t: &Token| {
+            t.kind == TokenKind::Newline
+                || (t.kind == TokenKind::Punct
+                    && matches!(doc.token_text(t), "." | "!" | "?" | ";" | "«" | "\"" | "("))
+        };
+        while i < toks.len() && toks[i].kind == TokenKind::Punct && doc.token_text(&toks[i]) == ","
+        {
+            i += 1;
+        }
+        let w = toks.get(i).map(|t| lower(doc, t))?;
+        if SOURCE_WORDS.contains(&w.as_str()) || w == "d'" {
+            let j = if w == "d'" { i + 2 } else { i + 1 };
+            if w == "d'" && toks.get(i + 1).map(|t| lower(doc, t)).as_deref() != Some("après") {
+                return None;
+            }
+            return Some(self.noun_phrase(j, s.outer.start, &stop, true));
+        }
+        // Walk the verb group: auxiliaries, adverbs, the verb itself.
+        let mut verb = None;
+        let mut female = None;
+        let mut j = i;
+        while j < toks.len() && j < i + 6 && !stop(&toks[j]) {
+            let w = lower(doc, &toks[j]);
+            let (head, pron) = split_inverted(&w);
+            if pron.is_some() {
+                female = pron;
+            }
+            if is_speech_verb(head) {
+                verb = Some(j);
+                if head != "fait" {
+                    break;
+                }
+            } else if !VERB_GROUP.contains(&head) && toks[j].kind == TokenKind::Word {
+                break;
+            }
+            j += 1;
+        }
+        let v = verb?;
+        if let Some(f) = female {
+            return Some(self.pronoun(toks[v].start as usize, Some(f), 4));
+        }
+        // « a-t-on appris » and the like say nothing of who spoke.
+        Some(self.noun_phrase(v + 1, s.outer.start, &stop, false))
+    }
+
+    /// Rule 2: a cue earlier in the sentence.
+    fn before(&self, s: &Stretch) -> Option<Option<String>> {
+        let doc = self.doc;
+        let toks = doc.tokens();
+        let (first, last) = self.sentence_tokens(s.outer.start);
+        let mut cue = None;
+        for k in (first..last).rev() {
+            let t = &toks[k];
+            let w = lower(doc, t);
+            if t.kind == TokenKind::Punct && w == ":" && k + 3 >= last {
+                cue = Some((k, Cue::Colon));
+                break;
+            }
+            if w == "selon"
+                || (w == "après" && k > 0 && lower(doc, &toks[k - 1]) == "d'")
+                || w == "pour" && k == first
+            {
+                cue = Some((k, Cue::Source));
+                break;
+            }
+            if t.kind == TokenKind::Word && is_speech_verb(split_inverted(&w).0) {
+                cue = Some((k, Cue::Verb));
+                break;
+            }
+        }
+        let (k, kind) = cue?;
+        let stop = |t: &Token| t.kind == TokenKind::Newline;
+        if kind == Cue::Source {
+            return Some(self.noun_phrase(k + 1, s.outer.start, &stop, true));
+        }
+        let verb_at = toks[k].start as usize;
+        let start = toks[first].start as usize;
+        // The subject: the nearest name before the verb not after a preposition.
+        if let Some(r) = self
+            .refs
+            .iter()
+            .rev()
+            .find(|r| r.at >= start && r.end <= verb_at && r.subject)
+        {
+            // A pronoun or « le + role noun » closer to the verb is the
+            // subject of a later clause (« X … , où il s'était pris : »).
+            let from = toks.partition_point(|t| (t.start as usize) < r.end);
+            for m in from..k {
+                let w = lower(doc, &toks[m]);
+                let after_que = m > 0 && lower(doc, &toks[m - 1]) == "qu'";
+                if let Some(f) = pronoun_sex(&w).filter(|_| !after_que) {
+                    return Some(
+                        self.pronoun(toks[m].start as usize, f, 4)
+                            .or(Some(r.name.clone())),
+                    );
+                }
+                let det = m > 0 && matches!(lower(doc, &toks[m - 1]).as_str(), "le" | "la" | "l'");
+                if det {
+                    if let Some(name) = self.noun(&w, m, s.outer.start) {
+                        return Some(Some(name));
+                    }
+                }
+            }
+            return Some(Some(r.name.clone()));
+        }
+        // A pronoun or role noun before the verb.
+        for m in (first..k).rev() {
+            let w = lower(doc, &toks[m]);
+            if let Some(f) = pronoun_sex(&w) {
+                return Some(self.pronoun(toks[m].start as usize, f, 4));
+            }
+            if let Some(name) = self.noun(&w, m, s.outer.start) {
+                return Some(Some(name));
+            }
+        }
+        // A name between the verb and the quote (« a déclaré X : « … »,
+        // « une information révélée par X, « … »), not a dative (« à l'AFP »).
+        Some(
+            self.refs
+                .iter()
+                .find(|r| {
+                    r.at > verb_at && r.end <= s.outer.start && (r.subject || !is_dative(doc, r.at))
+                })
+                .map(|r| r.name.clone()),
+        )
+    }
+
+    /// The speaker named from token `i` on: a mention, a role or body noun,
+    /// or a pronoun; stops after a dozen tokens or at `stop`. With `any_ref`
+    /// (after « selon »), a name after a preposition counts too.
+    fn noun_phrase(
+        &self,
+        i: usize,
+        quote_at: usize,
+        stop: &dyn Fn(&Token) -> bool,
+        any_ref: bool,
+    ) -> Option<String> {
+        let doc = self.doc;
+        let toks = doc.tokens();
+        for k in i..(i + 12).min(toks.len()) {
+            let t = &toks[k];
+            if stop(t) {
+                break;
+            }
+            let at = t.start as usize;
+            if let Some(r) = self
+                .refs
+                .iter()
+                .find(|r| r.at <= at && at < r.end.max(r.at + 1))
+            {
+                if r.subject || any_ref {
+                    return Some(r.name.clone());
+                }
+                continue;
+            }
+            let w = lower(doc, t);
+            if let Some(f) = pronoun_sex(&w) {
+                return self.pronoun(at, f, 4);
+            }
+            if MEMBER_NOUNS.contains(&w.as_str()) {
+                continue;
+            }
+            let dative = k > 0 && matches!(lower(doc, &toks[k - 1]).as_str(), "à" | "au" | "aux");
+            if !dative {
+                if let Some(name) = self.noun(&w, k, quote_at) {
+                    return Some(name);
+                }
+            }
+        }
+        None
+    }
+
+    /// A role or body noun at token `k` resolved to a record name.
+    fn noun(&self, w: &str, k: usize, quote_at: usize) -> Option<String> {
+        let doc = self.doc;
+        let at = doc.tokens()[k].start as usize;
+        if PERSON_NOUNS.contains(&w) {
+            let stem = w.trim_end_matches('e');
+            let fits = |name: &str| {
+                self.roles.iter().any(|(n, role)| {
+                    n == name
+                        && (role.contains(stem)
+                            || (stem == "magistrat"
+                                && (role.contains("procureur") || role.contains("juge"))))
+                })
+            };
+            return self.nearest(at.min(quote_at), true, &fits);
+        }
+        if BODY_NOUNS.contains(&w) {
+            let fits = |name: &str| {
+                self.orgs
+                    .iter()
+                    .any(|(n, texts)| n == name && texts.iter().any(|t| t.contains(w)))
+            };
+            return self.nearest(at.min(quote_at), false, &fits);
+        }
+        None
+    }
+
+    /// The nearest referent before `at` (else the first after) that fits.
+    fn nearest(&self, at: usize, person: bool, fits: &dyn Fn(&str) -> bool) -> Option<String> {
+        let ok = |r: &&Referent| r.person == person && fits(&r.name);
+        self.refs
+            .iter()
+            .rev()
+            .filter(|r| r.at < at)
+            .find(ok)
+            .or_else(|| self.refs.iter().filter(|r| r.at >= at).find(ok))
+            .map(|r| r.name.clone())
+    }
+
+    /// The person a pronoun at `at` stands for: the nearest fitting subject
+    /// in this sentence or up to `back` sentences before, else any fitting
+    /// person there.
+    fn pronoun(&self, at: usize, female: Option<bool>, back: usize) -> Option<String> {
+        let doc = self.doc;
+        let sentences = doc.sentences();
+        let here = sentences.partition_point(|s| (s.start as usize) <= at);
+        let from = here.saturating_sub(back + 1);
+        let floor = sentences.get(from).map_or(0, |s| s.start as usize);
+        let fits = |r: &&Referent| {
+            r.person && r.at < at && r.at >= floor && female.is_none_or(|f| r.female != Some(!f))
+        };
+        // Walk sentences from the nearest back; in each, its first subject.
+        for si in (from..here).rev() {
+            let s = &sentences[si];
+            let (a, b) = (s.start as usize, (s.end as usize).min(at));
+            if let Some(r) = self
+                .refs
+                .iter()
+                .filter(|r| r.at >= a && r.at < b)
+                .find(|r| r.subject && fits(r))
+            {
+                return Some(r.name.clone());
+            }
+        }
+        self.refs.iter().rev().find(fits).map(|r| r.name.clone())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Verb,
+    Source,
+    Colon,
+}
+
+/// « précise-t-il » → (`précise`, Some(false)); « a-t-elle » → (`a`, Some(true)).
+fn split_inverted(w: &str) -> (&str, Option<bool>) {
+    for (suffix, female) in [
+        ("-t-il", false),
+        ("-t-elle", true),
+        ("-il", false),
+        ("-elle", true),
+        ("-t-ils", false),
+        ("-ils", false),
+        ("-t-elles", true),
+        ("-elles", true),
+    ] {
+        if let Some(head) = w.strip_suffix(suffix) {
+            return (head, Some(female));
+        }
+    }
+    (w, None)
+}
+
+/// Subject pronouns: `Some(Some(true))` for feminine, `Some(None)` unknown.
+fn pronoun_sex(w: &str) -> Option<Option<bool>> {
+    match w {
+        "il" | "celui-ci" | "ce dernier" => Some(Some(false)),
+        "elle" | "celle-ci" => Some(Some(true)),
+        _ => None,
+    }
+}
+
+/// Whether a mention at `at` follows « à », « au », « aux » (« à l'AFP »).
+fn is_dative(doc: &Document, at: usize) -> bool {
+    let toks = doc.tokens();
+    let i = toks.partition_point(|t| (t.start as usize) < at);
+    let word = |k: Option<usize>| k.map(|k| lower(doc, &toks[k])).unwrap_or_default();
+    let mut w = word(i.checked_sub(1));
+    if matches!(w.as_str(), "l'" | "la" | "le" | "les") {
+        w = word(i.checked_sub(2));
+    }
+    matches!(w.as_str(), "à" | "au" | "aux")
+}
+
+/// The lower-case word just before byte `at`, if any.
+fn prev_word(doc: &Document, at: usize) -> Option<String> {
+    let toks = doc.tokens();
+    let i = toks.partition_point(|t| (t.start as usize) < at);
+    i.checked_sub(1).map(|k| lower(doc, &toks[k]))
+}
+
+/// Whether a mention at `at` can be a subject: not right after a preposition
+/// (« d'Yvan Colonna », « avec Sollacaro », « à l'AFP »).
+fn is_subject(doc: &Document, at: usize) -> bool {
+    let toks = doc.tokens();
+    let i = toks.partition_point(|t| (t.start as usize) < at);
+    let Some(k) = i.checked_sub(1) else {
+        return true;
+    };
+    let mut w = lower(doc, &toks[k]);
+    if w == "(" {
+        return false;
+    }
+    if matches!(w.as_str(), "l'" | "le" | "la" | "les" | "m." | "mme") {
+        match k.checked_sub(1) {
+            Some(k2) => w = lower(doc, &toks[k2]),
+            None => return true,
+        }
+    }
+    !PREPOSITIONS.contains(&w.as_str()) || w == "l'"
+}
