@@ -209,3 +209,13 @@ fn corpus_runner_marks_spans() {
         &serde_json::json!({"unit": "x"})
     ));
 }
+
+#[test]
+fn people() {
+    run_corpus(Kind::People);
+}
+
+#[test]
+fn organizations() {
+    run_corpus(Kind::Organizations);
+}

@@ -148,7 +148,9 @@ fn names(doc: &Document, free: &dyn Fn(usize) -> bool) -> Vec<Cand> {
         let given = rules::is_given_name(first);
         let lead = given
             || rules::is_initials(first)
-            || (rules::is_ambiguous_given_name(first) && !honorific);
+            || (rules::is_ambiguous_given_name(first)
+                && !honorific
+                && !text(doc, name + 1).is_some_and(rules::is_given_name));
         let cand = if lead {
             // A second given name (« Jean Pierre Dupont ») stays in the lead.
             let mut s = name + 1;
