@@ -10,7 +10,7 @@
 use super::folded::fold;
 use crate::lexicon;
 use crate::record::OrgType;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -229,6 +229,7 @@ fn build() -> Lexicon {
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|e| panic!("organization automaton: {e}"));
     Lexicon { rows, ac, forms }

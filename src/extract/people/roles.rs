@@ -15,7 +15,7 @@ use crate::extract::organizations::token_at;
 use crate::lexicon;
 use crate::text::token::TokenKind;
 use crate::text::Document;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -61,6 +61,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|e| panic!("role automaton: {e}"));
     Lexicon { rows, ac, forms }
