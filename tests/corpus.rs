@@ -239,3 +239,13 @@ fn places() {
 fn figures() {
     run_corpus(Kind::Figures);
 }
+
+#[test]
+fn fn people() {
+    run_corpus(Kind::People);
+}
+
+#[test]
+fn organizations() {
+    run_corpus(Kind::Organizations);
+}

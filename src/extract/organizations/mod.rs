@@ -222,10 +222,18 @@ fn lexicon_matches(doc: &Document, folded: &Folded) -> Vec<Cand> {
                     if inside_minister_title(doc, ns) {
                         continue;
                     }
+                    let written = doc.span(ns..ne).text;
                     cand.name = match &form.name {
                         Some(n) => n.clone(),
-                        None => with_apostrophes_of(&form.check, doc.span(ns..ne).text.as_str()),
+                        // Portfolios keep the article's spelling.
+                        None if form.kind == FormKind::AnyCase => written,
+                        None => with_apostrophes_of(&form.check, &written),
                     };
+                    if let Some(n) = form.tail {
+                        let skip = text.chars().count().saturating_sub(n);
+                        cand.start =
+                            ns + text.chars().take(skip).map(char::len_utf8).sum::<usize>();
+                    }
                     if form.kind == FormKind::Ambiguous {
                         cand.pending = cue_before(doc, ns).is_none();
                     }

@@ -10,7 +10,7 @@
 use super::folded::fold;
 use crate::lexicon;
 use crate::record::OrgType;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -44,6 +44,9 @@ pub(crate) struct Form {
     /// The name it gives when it is not the form itself (« au Figaro » →
     /// « Le Figaro »).
     pub name: Option<String>,
+    /// For a cue noun written in the form (« agence Reuters », « réseau
+    /// social X »): the chars of the name at its end, the mention's span.
+    pub tail: Option<usize>,
 }
 
 /// One row of the lexicon.
@@ -134,6 +137,7 @@ fn build() -> Lexicon {
                         for v in variants {
                             let check = format!("{v}{rest}");
                             let name = Some(f.clone());
+                            let tail = None;
                             add(
                                 check,
                                 Form {
@@ -141,17 +145,23 @@ fn build() -> Lexicon {
                                     kind,
                                     check: String::new(),
                                     name,
+                                    tail,
                                 },
                             );
                         }
                     }
                 }
             }
+            let name_tail = name.replace('’', "'");
+            let cue = f.chars().next().is_some_and(char::is_lowercase)
+                && f.len() > name_tail.len()
+                && f.ends_with(&format!(" {name_tail}"));
             let form = Form {
                 row: r,
                 kind,
                 check: String::new(),
-                name: None,
+                name: cue.then(|| name_tail.clone()),
+                tail: cue.then(|| name_tail.chars().count()),
             };
             add(f, form);
         }
@@ -161,6 +171,7 @@ fn build() -> Lexicon {
                 kind: FormKind::Acronym,
                 check: String::new(),
                 name: None,
+                tail: None,
             };
             add(a.to_string(), form);
         }
@@ -211,12 +222,14 @@ fn build() -> Lexicon {
                     kind: FormKind::AnyCase,
                     check: String::new(),
                     name: None,
+                    tail: None,
                 },
             );
         }
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|e| panic!("organization automaton: {e}"));
     Lexicon { rows, ac, forms }

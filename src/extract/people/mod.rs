@@ -43,13 +43,21 @@ struct Cand {
 
 /// Finds the people of `doc`.
 pub fn extract(doc: &Document, ctx: &Context) -> Vec<Person> {
-    let blocked = blocked_spans(doc, ctx);
-    let free = |i: usize| {
-        let t = &doc.tokens()[i];
-        !blocked
-            .iter()
-            .any(|r| r.start < t.end as usize && (t.start as usize) < r.end)
-    };
+    let mut is_free = vec![true; doc.tokens().len()];
+    for r in blocked_spans(doc, ctx) {
+        let mut i = crate::extract::organizations::token_at(doc.tokens(), r.start);
+        i = i.saturating_sub(1);
+        while let Some(t) = doc.tokens().get(i) {
+            if t.start as usize >= r.end {
+                break;
+            }
+            if (t.end as usize) > r.start {
+                is_free[i] = false;
+            }
+            i += 1;
+        }
+    }
+    let free = |i: usize| is_free.get(i).copied().unwrap_or(false);
     let mut cands = names(doc, &free);
     let starts: Vec<usize> = cands.iter().map(|c| c.start).collect();
     let person_start = |i: usize| starts.binary_search(&i).is_ok();
@@ -148,7 +156,9 @@ fn names(doc: &Document, free: &dyn Fn(usize) -> bool) -> Vec<Cand> {
         let given = rules::is_given_name(first);
         let lead = given
             || rules::is_initials(first)
-            || (rules::is_ambiguous_given_name(first) && !honorific);
+            || (rules::is_ambiguous_given_name(first)
+                && !honorific
+                && !text(doc, name + 1).is_some_and(rules::is_given_name));
         let cand = if lead {
             // A second given name (« Jean Pierre Dupont ») stays in the lead.
             let mut s = name + 1;
@@ -275,7 +285,8 @@ fn role_of<'a>(doc: &Document, c: &Cand, roles: &'a [Role]) -> Option<&'a Role> 
     let end = tokens[c.end - 1].end as usize;
     let norm = doc.norm();
     // Role before: only spaces, a comma or an opening article between.
-    let before = roles
+    let at = roles.partition_point(|r| r.range.start < start);
+    let before = roles[..at]
         .iter()
         .rev()
         .find(|r| r.range.end <= start)
@@ -287,7 +298,8 @@ fn role_of<'a>(doc: &Document, c: &Cand, roles: &'a [Role]) -> Option<&'a Role> 
         return before;
     }
     // Role after: « Name, (le|la|l'|son|sa)? role ».
-    roles.iter().find(|r| r.range.start >= end).filter(|r| {
+    let at = roles.partition_point(|r| r.range.start < end);
+    roles[at..].first().filter(|r| {
         let gap = norm[end..r.range.start].trim();
         let gap = gap.strip_prefix(',').map(str::trim);
         gap.is_some_and(|g| {

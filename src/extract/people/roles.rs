@@ -15,7 +15,7 @@ use crate::extract::organizations::token_at;
 use crate::lexicon;
 use crate::text::token::TokenKind;
 use crate::text::Document;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -61,6 +61,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .unwrap_or_else(|e| panic!("role automaton: {e}"));
     Lexicon { rows, ac, forms }
@@ -193,9 +194,15 @@ pub(crate) fn find(doc: &Document, person_start: &dyn Fn(usize) -> bool) -> Vec<
         ));
     }
     cands.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+    let mut spans: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut taken: Vec<(usize, usize, usize)> = Vec::new();
     for c in cands {
-        if !taken.iter().any(|t| t.0 < c.1 && c.0 < t.1) {
+        let clash = spans
+            .range(..c.1)
+            .next_back()
+            .is_some_and(|(_, &e)| e > c.0);
+        if !clash {
+            spans.insert(c.0, c.1);
             taken.push(c);
         }
     }
