@@ -241,7 +241,7 @@ fn figures() {
 }
 
 #[test]
-fn fn people() {
+fn people() {
     run_corpus(Kind::People);
 }
 
