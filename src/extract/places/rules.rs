@@ -206,7 +206,14 @@ pub fn surroundings(doc: &Document, c: &Candidate, prev_end: Option<usize>) -> S
         let commune_only = c.rows.iter().all(|r| r.kind == PlaceKind::Commune);
         let given = given_name_class(name).is_some_and(|k| k < 3 || commune_only);
         if given {
-            if let Some(n) = next_close(doc, c.end_token) {
+            if let Some(mut n) = next_close(doc, c.end_token) {
+                // « Dominique de Villepin »: a particle before the surname.
+                if matches!(
+                    text(doc, &toks[n]),
+                    "de" | "d'" | "du" | "van" | "von" | "di" | "da" | "del"
+                ) {
+                    n = next_close(doc, n + 1).unwrap_or(n);
+                }
                 let w = text(doc, &toks[n]);
                 if toks[n].kind == TokenKind::Word
                     && title_case(w)

@@ -258,6 +258,14 @@ fn day_range(m: &Match) -> Option<Produced> {
     if m2.is_none() && !m.has("pre") {
         return None;
     }
+    // « entre 2 et 3 milliards », « de 2 à 3 % »: numbers counting something.
+    let counts = m
+        .after()
+        .trim_start()
+        .starts_with(|c: char| c.is_alphabetic() || "%€$£".contains(c));
+    if m2.is_none() && counts {
+        return None;
+    }
     if !(1..=31).contains(&d1) || !(1..=31).contains(&d2) || (m1 == m2 && d1 >= d2) {
         return None;
     }

@@ -134,7 +134,7 @@ fn is_age(m: &Match) -> bool {
     let after = m.after();
     // « Jean Dupont, 45 ans, » / « (45 ans) »
     if (lead.ends_with(',') || lead.ends_with('('))
-        && (after.starts_with([',', ')', '.'])
+        && (after.trim_start().starts_with([',', ')', '.', ':', ';'])
             || after.trim_start().starts_with(char::is_uppercase))
     {
         return true;
@@ -155,6 +155,11 @@ fn is_age(m: &Match) -> bool {
     if let Some(rest) = rest {
         let prev = rest.trim_end().rsplit([' ', '\'']).next().unwrap_or("");
         return PERSON_NOUNS.contains(&prev);
+    }
+    // « il a 45 ans », « elle avait 17 ans » (but « il y a 20 ans » is a date).
+    let has = [" a", " avait", " aura", " ont", " avaient", " avoir"];
+    if has.iter().any(|h| lead.ends_with(h)) && !lead.ends_with(" y a") {
+        return true;
     }
     lead.ends_with(" âgé")
         || lead.ends_with(" âgée")

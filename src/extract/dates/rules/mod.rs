@@ -153,7 +153,23 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     let first = text[start..].chars().next();
     let last = text[..end].chars().next_back();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    !(word(before) && word(first) || word(after) && word(last))
+    // A hyphen between letters joins a compound (« quatre-vingt-dix-sept »):
+    // a date cannot start or end inside one.
+    // « mi-juillet » is read by composing « mi- » with the month.
+    let before_hyphen = before == Some('-') && {
+        let head = &text[..start - 1];
+        let prev_word = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !prev_word.is_empty() && !prev_word.eq_ignore_ascii_case("mi")
+    };
+    let after_hyphen = after == Some('-') && word(text[end + 1..].chars().next());
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    !(word(before) && word(first)
+        || word(after) && word(last)
+        || before_hyphen && letter(first)
+        || after_hyphen && letter(last))
 }
 
 /// Every match of every rule in `text`, overlapping ones included.
