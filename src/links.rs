@@ -15,6 +15,7 @@ use std::ops::Range;
 
 /// Fills the `links` of every action and of the event of a sorted record.
 pub fn link(doc: &Document, record: &mut Record) {
+    let index = MentionIndex::new(record);
     let mut actions = std::mem::take(&mut record.actions);
     for a in &mut actions {
         let at = doc.norm_byte(a.trigger.start);
@@ -22,7 +23,7 @@ pub fn link(doc: &Document, record: &mut Record) {
             continue;
         };
         let s = doc.sentences()[i].range();
-        let mut l = within(doc, record, &s);
+        let mut l = index.within(doc, &s);
         if let Some(p) = &a.place {
             add(
                 &mut l.places,
@@ -30,21 +31,14 @@ pub fn link(doc: &Document, record: &mut Record) {
             );
         }
         if let Some(v) = &a.date {
-            let near = record
-                .dates
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| &d.value == v)
-                .min_by_key(|(_, d)| d.start.abs_diff(a.trigger.start))
-                .map(|(k, _)| k);
-            add(&mut l.dates, near);
+            add(&mut l.dates, index.nearest_date(v, a.trigger.start));
         }
         a.links = l;
     }
     record.actions = actions;
     if let Some(mut ev) = record.event.take() {
         let window = doc.title().map_or(0, |t| t.start)..event::lede(doc).end;
-        let all = within(doc, record, &window);
+        let all = index.within(doc, &window);
         let mut l = Links::default();
         for name in &ev.who {
             add(
@@ -83,27 +77,91 @@ fn add(v: &mut Vec<usize>, k: Option<usize>) {
     }
 }
 
-/// Indexes of the facts with a mention inside a byte range of the norm.
-fn within(doc: &Document, r: &Record, range: &Range<usize>) -> Links {
-    let inside = |m: &Span| range.contains(&doc.norm_byte(m.start));
-    let any = |ms: &[Span]| ms.iter().any(inside);
-    let pick = |flags: Vec<bool>| -> Vec<usize> {
-        flags
+/// Which list a linked fact is in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    People,
+    Organizations,
+    Places,
+    Dates,
+}
+
+/// Every mention of the record sorted by start char, so that the facts of a
+/// sentence are found by binary search instead of a scan of the whole
+/// record per action (which made long articles quadratic).
+struct MentionIndex {
+    /// (start char, list, index in that list).
+    mentions: Vec<(usize, List, usize)>,
+    /// Dates by value: (start char, index), sorted by start.
+    dates_by_value: std::collections::HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl MentionIndex {
+    fn new(r: &Record) -> Self {
+        let mut mentions = Vec::new();
+        let mut push =
+            |list, k, ms: &[Span]| mentions.extend(ms.iter().map(|m| (m.start, list, k)));
+        for (k, p) in r.people.iter().enumerate() {
+            push(List::People, k, &p.mentions);
+        }
+        for (k, o) in r.organizations.iter().enumerate() {
+            push(List::Organizations, k, &o.mentions);
+        }
+        for (k, p) in r.places.iter().enumerate() {
+            push(List::Places, k, &p.mentions);
+        }
+        let mut dates_by_value: std::collections::HashMap<String, Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
+        for (k, d) in r.dates.iter().enumerate() {
+            mentions.push((d.start, List::Dates, k));
+            dates_by_value
+                .entry(d.value.clone())
+                .or_default()
+                .push((d.start, k));
+        }
+        mentions.sort_unstable_by_key(|&(start, _, _)| start);
+        MentionIndex {
+            mentions,
+            dates_by_value,
+        }
+    }
+
+    /// Indexes of the facts with a mention inside a byte range of the norm.
+    fn within(&self, doc: &Document, range: &Range<usize>) -> Links {
+        let (a, b) = (doc.char_offset(range.start), doc.char_offset(range.end));
+        let i = self.mentions.partition_point(|m| m.0 < a);
+        let mut l = Links::default();
+        for &(_, list, k) in self.mentions[i..].iter().take_while(|m| m.0 < b) {
+            let v = match list {
+                List::People => &mut l.people,
+                List::Organizations => &mut l.organizations,
+                List::Places => &mut l.places,
+                List::Dates => &mut l.dates,
+            };
+            v.push(k);
+        }
+        for v in [
+            &mut l.people,
+            &mut l.organizations,
+            &mut l.places,
+            &mut l.dates,
+        ] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        l
+    }
+
+    /// The date with this value whose mention is nearest to char `at`.
+    fn nearest_date(&self, value: &str, at: usize) -> Option<usize> {
+        let list = self.dates_by_value.get(value)?;
+        let i = list.partition_point(|d| d.0 < at);
+        [i.checked_sub(1), Some(i)]
             .into_iter()
-            .enumerate()
-            .filter_map(|(k, f)| f.then_some(k))
-            .collect()
-    };
-    Links {
-        people: pick(r.people.iter().map(|p| any(&p.mentions)).collect()),
-        organizations: pick(r.organizations.iter().map(|o| any(&o.mentions)).collect()),
-        places: pick(r.places.iter().map(|p| any(&p.mentions)).collect()),
-        dates: pick(
-            r.dates
-                .iter()
-                .map(|d| range.contains(&doc.norm_byte(d.start)))
-                .collect(),
-        ),
+            .flatten()
+            .filter_map(|j| list.get(j))
+            .min_by_key(|d| (d.0.abs_diff(at), d.1))
+            .map(|d| d.1)
     }
 }
 

@@ -45,6 +45,9 @@ static GIVEN: LazyLock<HashMap<String, Option<bool>>> = LazyLock::new(|| {
 });
 
 /// Someone a quote can be given to, at one place in the text.
+/// How many mentions on each side of a quote [`Speakers::nearest`] looks at.
+const NEAREST_WINDOW: usize = 64;
+
 #[derive(Debug, Clone)]
 struct Referent {
     at: usize,
@@ -128,6 +131,8 @@ impl<'a> Speakers<'a> {
                     subject: is_subject(doc, at),
                 });
             }
+            texts.sort();
+            texts.dedup();
             orgs.push((o.name.clone(), texts));
         }
         refs.sort_by_key(|r| r.at);
@@ -169,9 +174,9 @@ impl<'a> Speakers<'a> {
             .any(|t| t.kind == TokenKind::Word && (t.start as usize) < s.outer.start);
         if words_before {
             let start = toks.get(first).map_or(0, |t| t.start as usize);
-            self.refs
+            self.between(start, s.outer.start)
                 .iter()
-                .find(|r| r.subject && r.at >= start && r.at < s.outer.start)
+                .find(|r| r.subject)
                 .map(|r| r.name.clone())
         } else {
             self.pronoun(s.outer.start, None, 2)
@@ -320,11 +325,9 @@ impl<'a> Speakers<'a> {
         // A name between the verb and the quote (« a déclaré X : « … »,
         // « une information révélée par X, « … »), not a dative (« à l'AFP »).
         Some(
-            self.refs
+            self.between(verb_at + 1, s.outer.start)
                 .iter()
-                .find(|r| {
-                    r.at > verb_at && r.end <= s.outer.start && (r.subject || !is_dative(doc, r.at))
-                })
+                .find(|r| r.end <= s.outer.start && (r.subject || !is_dative(doc, r.at)))
                 .map(|r| r.name.clone()),
         )
     }
@@ -401,15 +404,19 @@ impl<'a> Speakers<'a> {
         None
     }
 
-    /// The nearest referent before `at` (else the first after) that fits.
+    /// The nearest referent before `at` (else the first after) that fits,
+    /// among the `NEAREST_WINDOW` mentions on each side: a quote is never
+    /// attributed to a name mentioned far away, and the search stays linear
+    /// in the article however many quotes it holds.
     fn nearest(&self, at: usize, person: bool, fits: &dyn Fn(&str) -> bool) -> Option<String> {
         let ok = |r: &&Referent| r.person == person && fits(&r.name);
-        self.refs
+        let split = self.refs.partition_point(|r| r.at < at);
+        self.refs[..split]
             .iter()
             .rev()
-            .filter(|r| r.at < at)
+            .take(NEAREST_WINDOW)
             .find(ok)
-            .or_else(|| self.refs.iter().filter(|r| r.at >= at).find(ok))
+            .or_else(|| self.refs[split..].iter().take(NEAREST_WINDOW).find(ok))
             .map(|r| r.name.clone())
     }
 
@@ -429,16 +436,23 @@ impl<'a> Speakers<'a> {
         for si in (from..here).rev() {
             let s = &sentences[si];
             let (a, b) = (s.start as usize, (s.end as usize).min(at));
-            if let Some(r) = self
-                .refs
-                .iter()
-                .filter(|r| r.at >= a && r.at < b)
-                .find(|r| r.subject && fits(r))
-            {
+            if let Some(r) = self.between(a, b).iter().find(|r| r.subject && fits(r)) {
                 return Some(r.name.clone());
             }
         }
-        self.refs.iter().rev().find(fits).map(|r| r.name.clone())
+        self.between(floor, at)
+            .iter()
+            .rev()
+            .find(fits)
+            .map(|r| r.name.clone())
+    }
+
+    /// The referents mentioned at bytes `a..b` (binary search: `refs` is
+    /// sorted), so that no look-up scans the whole article.
+    fn between(&self, a: usize, b: usize) -> &[Referent] {
+        let i = self.refs.partition_point(|r| r.at < a);
+        let j = self.refs.partition_point(|r| r.at < b).max(i);
+        &self.refs[i..j]
     }
 }
 
