@@ -35,7 +35,16 @@ fn valid_dm(d: i64, mo: i64) -> bool {
 
 fn date_dmy(m: &Match) -> Option<Produced> {
     let d = num(m, "d")?;
-    let mo = words::month(m.get("m")?)?;
+    let month = m.get("m")?;
+    // « dix sept », « vingt-sept »: a number word, not the day and the
+    // undotted abbreviation of septembre (a day in words takes full months).
+    let day_in_words = m
+        .get("d")
+        .is_some_and(|w| w.starts_with(|c: char| c.is_alphabetic()));
+    if day_in_words && month.eq_ignore_ascii_case("sept") && !m.has("y") {
+        return None;
+    }
+    let mo = words::month(month)?;
     if !valid_dm(d, mo as i64) {
         return None;
     }
