@@ -140,10 +140,13 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
         } else {
             np_before(doc, &lower, &toks[..begin])
         };
+        // « a été placé », « ont interpellé »: a compound past happened on
+        // or before publication, so it cannot take a later date of its sentence.
+        let past = begin < first && matches!(prev[begin], "a" | "ont" | "avait" | "avaient");
         let mut action = Action {
             kind: trig.kind,
             trigger,
-            date: date_in(ctx, doc, sent.range(), m.start()),
+            date: date_in(ctx, doc, sent.range(), m.start(), past),
             place: place_in(ctx, doc, sent.range(), m.start()),
             subject,
             penalty: None,
@@ -270,15 +273,24 @@ fn char_range(doc: &Document, r: std::ops::Range<usize>) -> (usize, usize) {
     (doc.char_offset(r.start), doc.char_offset(r.end))
 }
 
-/// The value of the date fact of the sentence nearest to the trigger.
+/// The value of the date fact of the sentence nearest to the trigger; for a
+/// past-tense trigger, only days up to the publication date.
 fn date_in(
     ctx: &Context,
     doc: &Document,
     sent: std::ops::Range<usize>,
     at: usize,
+    past: bool,
 ) -> Option<String> {
     let (a, b) = char_range(doc, sent);
     let here = doc.char_offset(at);
+    let published = ctx.published.map(|p| p.date());
+    let after_publication = |value: &str| {
+        let day = value
+            .get(..10)
+            .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        matches!((day, published), (Some(d), Some(p)) if d > p)
+    };
     ctx.record
         .dates
         .iter()
@@ -289,6 +301,7 @@ fn date_in(
                 crate::record::DateType::Date | crate::record::DateType::Time
             )
         })
+        .filter(|d| !(past && after_publication(&d.value)))
         .min_by_key(|d| d.start.abs_diff(here))
         .map(|d| d.value.clone())
 }

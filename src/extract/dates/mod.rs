@@ -51,7 +51,10 @@ fn cues(text: &str, offset: usize) -> Vec<(usize, Tense)> {
                 .map(|m| (offset + m.start(), Tense::Future)),
         )
         .collect();
-    out.sort_by_key(|c| c.0);
+    // « devrait », « pourrait »: the conditional also looks like an imperfect
+    // (-ait); the explicit future word wins at the same position.
+    out.sort_by_key(|c| (c.0, c.1 != Tense::Future));
+    out.dedup_by_key(|c| c.0);
     out
 }
 
@@ -105,11 +108,13 @@ fn participle_before(before: &str) -> Option<Tense> {
     Some(Tense::Past)
 }
 
-/// The tense nearest to `pos` among `cues`, if any.
+/// The tense of the verb a date at `pos` most likely belongs to: the last
+/// cue before it (« a été placé en garde à vue lundi et devrait être présenté
+/// mercredi »), else the first after it (« Lundi, il a été placé… »).
+/// `cues` are sorted by position.
 fn nearest(cues: &[(usize, Tense)], pos: usize) -> Option<Tense> {
-    cues.iter()
-        .min_by_key(|(p, _)| p.abs_diff(pos))
-        .map(|c| c.1)
+    let before = cues.partition_point(|c| c.0 < pos);
+    cues[..before].last().or(cues.get(before)).map(|c| c.1)
 }
 
 fn set_tense(expr: &mut DateExpr, tense: Tense) {
