@@ -131,6 +131,20 @@ fn is_age(m: &Match) -> bool {
             lead = r.trim_end();
         }
     }
+    // « âgés de 19 à 24 ans », « âgées entre 30 et 40 ans »: the upper bound
+    // of a range of ages is an age when its lower bound would be.
+    let range_start = lead
+        .strip_suffix(" à")
+        .or_else(|| lead.strip_suffix(" et"))
+        .map(|r| r.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .filter(|r| r.ends_with(' '))
+        .and_then(|r| {
+            let r = r.trim_end();
+            r.strip_suffix(" entre")
+                .map(|r| r.to_owned() + " de")
+                .or_else(|| (r.ends_with(" de") || r.ends_with(" d'")).then(|| r.to_owned()))
+        });
+    let lead = range_start.as_deref().unwrap_or(lead);
     let after = m.after();
     // « Jean Dupont, 45 ans, » / « (45 ans) »
     if (lead.ends_with(',') || lead.ends_with('('))
