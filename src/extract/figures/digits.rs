@@ -129,7 +129,7 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
                 units::boundary(after) && gap <= 1
             };
             if ok && norm.is_char_boundary(end + gap + word.len()) {
-                value *= factor;
+                value = scale(value, factor);
                 end += gap + word.len();
                 core.end = end;
                 core.value = value;
@@ -159,6 +159,16 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
             out.push(core);
         }
     }
+}
+
+/// `value × factor` without binary noise: « 16,4 millions » is 16 400 000,
+/// not 16 399 999.999999998. The product is rounded to the decimals it can
+/// still have (`factor` is a power of ten).
+pub(super) fn scale(value: f64, factor: f64) -> f64 {
+    let product = value * factor;
+    // Up to 6 decimals are kept before the factor shifts them.
+    let keep = (1e6 / factor).max(1.0);
+    (product * keep).round() / keep
 }
 
 /// The value of a Roman numeral, if well formed and below 400.
@@ -223,6 +233,8 @@ mod tests {
         assert_eq!(values("23.000"), [23000.0]);
         assert_eq!(values("6.700,54"), [6700.54]);
         assert_eq!(values("1,5 million"), [1_500_000.0]);
+        assert_eq!(values("16,4 millions"), [16_400_000.0]);
+        assert_eq!(values("1,1 milliard"), [1_100_000_000.0]);
         assert_eq!(values("3 Md€"), [3e9]);
         assert_eq!(values("150 M€"), [150e6]);
         assert_eq!(values("12 k€"), [12000.0]);

@@ -582,6 +582,14 @@ pub const VAGUE_DETERMINERS: &[&str] = &[
     "de",
 ];
 
+/// Verbs and prepositions of price before a number: they make slang
+/// « balles » money (« ça coûte trois balles ») rather than bullets.
+pub const PRICE_CUES: &[&str] = &[
+    "coûte", "coûtent", "coûtait", "coûté", "coûter", "coute", "coutent", "vaut", "valait", "payé",
+    "payée", "payer", "paie", "paye", "vendu", "vendue", "acheté", "achetée", "pour", "gagne",
+    "gagnait",
+];
+
 /// Whether `w` (lower-case) is in `list`.
 pub fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)

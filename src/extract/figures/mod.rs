@@ -252,6 +252,14 @@ fn read(
                 }
             }
         }
+        if unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "balles" | "balle"))
+            && price_before(norm, start)
+        {
+            kind = FigureKind::Money;
+            unit = Some("EUR".to_string());
+        }
     } else if c.ordinal {
         kind = FigureKind::Ordinal;
         if let Some(np) = nouns::noun_phrase(norm, c.end) {
@@ -328,6 +336,12 @@ fn unit_follows(norm: &str, c: &Core) -> bool {
     units::after(&head_lower(norm, from, 40), from != c.end).is_some()
 }
 
+/// Whether a verb or preposition of price comes right before `start`
+/// (« ça coûte trois balles », « pour 10 balles »).
+fn price_before(norm: &str, start: usize) -> bool {
+    prev_word(norm, start).is_some_and(|p| is_in(lexicon::PRICE_CUES, &lower(norm, &p)))
+}
+
 /// « 1 USD et 23 centimes », « 1 USD 23 cents »: adds the cents to `value`.
 fn cents(norm: &str, end: &mut usize, value: &mut f64) {
     let rest = head_lower(norm, *end, 32);
@@ -382,7 +396,7 @@ fn share_units(norm: &str, cores: &[Core], readings: &mut [Option<Reading>]) {
                 r.refused |= next.refused && next.time_unit;
                 // « 2 à 3 millions » : the multiplier is shared too.
                 if cores[i + 1].factor > 1.0 && cores[i].factor == 1.0 {
-                    r.value *= cores[i + 1].factor;
+                    r.value = digits::scale(r.value, cores[i + 1].factor);
                 }
             }
         }

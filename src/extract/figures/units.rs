@@ -42,7 +42,12 @@ const fn measure(code: &'static str, forms: &'static [&'static str]) -> Unit {
 
 /// Every unit, currencies first.
 pub static UNITS: &[Unit] = &[
-    money("EUR", &["€", "euros", "euro", "eur"], true),
+    // « pouloutes » is slang for money, never anything else.
+    money(
+        "EUR",
+        &["€", "euros", "euro", "eur", "pouloutes", "pouloute"],
+        true,
+    ),
     money(
         "USD",
         &[
@@ -58,7 +63,28 @@ pub static UNITS: &[Unit] = &[
     ),
     money(
         "CAD",
-        &["dollars canadiens", "dollar canadien", "cad"],
+        &[
+            "dollars canadiens",
+            "dollar canadien",
+            "cad",
+            "$cad",
+            "$ cad",
+            "$ca",
+            "ca$",
+            "$can",
+        ],
+        true,
+    ),
+    money(
+        "HKD",
+        &[
+            "dollars de hong kong",
+            "dollars hongkongais",
+            "hkd",
+            "$hk",
+            "$ hk",
+            "hk$",
+        ],
         true,
     ),
     money("AUD", &["dollars australiens", "aud"], true),
@@ -70,12 +96,26 @@ pub static UNITS: &[Unit] = &[
             "£",
             "livres sterling",
             "livre sterling",
+            // A bare « livres » after a number is the currency far more often
+            // than the old weight (« 500 millions de livres »).
+            "livres",
             "pounds",
             "pound",
             "gbp",
         ],
         true,
     ),
+    money(
+        "EGP",
+        &["livres égyptiennes", "livre égyptienne", "egp"],
+        true,
+    ),
+    money(
+        "LBP",
+        &["livres libanaises", "livre libanaise", "lbp"],
+        true,
+    ),
+    money("TRY", &["livres turques", "livre turque"], false),
     money("JPY", &["yens", "yen", "jpy", "¥"], true),
     money("CNY", &["yuans", "yuan", "cny"], true),
     money("RUB", &["roubles", "rouble", "rub"], true),
@@ -144,7 +184,7 @@ pub static UNITS: &[Unit] = &[
     measure("mg", &["mg", "milligrammes", "milligramme"]),
     measure("g", &["g", "grammes", "gramme"]),
     measure("t", &["tonnes", "tonne", "t"]),
-    measure("lb", &["livres", "lbs", "lb"]),
+    measure("lb", &["lbs", "lb"]),
     measure("ha", &["hectares", "hectare", "ha"]),
     measure("ml", &["ml", "millilitres", "millilitre"]),
     measure("cl", &["cl", "centilitres", "centilitre"]),

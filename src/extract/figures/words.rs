@@ -219,6 +219,11 @@ fn group(doc: &Document, range: std::ops::Range<usize>, out: &mut Vec<Core>) {
         else {
             continue;
         };
+        // Plural « cents », « vingts » need a multiplier before them
+        // (« trois cents »): alone they are no number (« 50 cents »).
+        if occ.end - occ.start == 1 && matches!(a.lower.as_str(), "cents" | "vingts") {
+            continue;
+        }
         let mut core = Core::new(a.start, b.end, occ.value);
         core.spelled = true;
         core.multiplied = ["million", "millions", "milliard", "milliards"]
@@ -312,11 +317,16 @@ fn first(norm: &str, start: usize, end: usize, lw: &str, w: &str, out: &mut Vec<
             let ln = lower(norm, &n);
             ln.starts_with(char::is_alphabetic) && !is_in(TITLE_NOUNS, &ln) && !ln.ends_with('\'')
         });
-    // « premier, deuxième, troisième »: a rank among ranks.
+    // « premier, deuxième, troisième », « premier second »: a rank among ranks.
     let is_rank_word = |r: Option<std::ops::Range<usize>>| {
         r.is_some_and(|r| {
             let l = lower(norm, &r);
-            l.ends_with("ième") || l.ends_with("ieme")
+            l.ends_with("ième")
+                || l.ends_with("ieme")
+                || matches!(
+                    l.as_str(),
+                    "premier" | "première" | "premiere" | "second" | "seconde"
+                )
         })
     };
     let mut after = next_word(norm, end);
