@@ -448,10 +448,23 @@ fn share_units(norm: &str, cores: &[Core], readings: &mut [Option<Reading>]) {
 /// Whether the number at `start` (its qualifier included) followed by a time
 /// unit ending at `end` states an age.
 fn is_age(norm: &str, start: usize, end: usize) -> bool {
-    let Some(p) = prev_word(norm, start) else {
+    let Some(mut p) = prev_word(norm, start) else {
         return false;
     };
-    let lp = lower(norm, &p);
+    let mut lp = lower(norm, &p);
+    // « j'ai seulement 29 ans », « elle a eu 18 ans »
+    while is_in(lexicon::AGE_ADVERBS, &lp) || lp == "eu" {
+        let Some(q) = prev_word(norm, p.start) else {
+            return false;
+        };
+        p = q;
+        lp = lower(norm, &p);
+    }
+    // « il a fêté ses 100 ans », but « ses 20 ans de carrière »
+    if is_in(lexicon::POSSESSIVES, &lp) {
+        let after = next_word(norm, end).map(|w| lower(norm, &w));
+        return !matches!(after.as_deref(), Some("de" | "d'"));
+    }
     if matches!(lp.as_str(), "de" | "d'") {
         if let Some(p2) = prev_word(norm, p.start) {
             let l2 = lower(norm, &p2);
@@ -465,10 +478,7 @@ fn is_age(norm: &str, start: usize, end: usize) -> bool {
     ) {
         return true;
     }
-    if matches!(
-        lp.as_str(),
-        "a" | "avait" | "aura" | "aurait" | "ont" | "avaient"
-    ) {
+    if is_in(lexicon::HAVE, &lp) {
         let p2 = prev_word(norm, p.start)
             .map(|r| lower(norm, &r))
             .unwrap_or_default();
