@@ -239,7 +239,7 @@ pub const TIME_UNITS: &[&str] = &[
 ];
 
 /// Time units that may state an age (« un bébé de 3 mois »).
-pub const AGE_UNITS: &[&str] = &["an", "ans", "mois", "semaines", "jours"];
+pub const AGE_UNITS: &[&str] = &["an", "ans", "années", "mois", "semaines", "jours"];
 
 /// Forms of « avoir » before an age (« il a 45 ans », « j'ai 29 ans »).
 pub const HAVE: &[&str] = &[
