@@ -58,6 +58,9 @@ pub static UNITS: &[Unit] = &[
             "dollar",
             "usd",
             "us$",
+            "$ usd",
+            "$usd",
+            "$ us",
         ],
         true,
     ),
@@ -72,6 +75,7 @@ pub static UNITS: &[Unit] = &[
             "$ca",
             "ca$",
             "$can",
+            "$ c",
         ],
         true,
     ),
@@ -134,6 +138,15 @@ pub static UNITS: &[Unit] = &[
     money("DEM", &["deutsche marks", "deutschemarks", "marks"], false),
     money("ESP", &["pesetas", "peseta"], false),
     money("ITL", &["lires"], false),
+    money(
+        "NLG",
+        &["florins néerlandais", "florins hollandais", "florins"],
+        false,
+    ),
+    // Subunits: pence sterling have the market code GBX; cents and
+    // centimes of an unnamed currency keep the plain name.
+    money("GBX", &["pence", "pennies", "penny"], false),
+    money("cent", &["centimes", "centime", "cents"], false),
     money("BEF", &["francs belges", "franc belge"], false),
     money("JPY", &["yens", "yen", "jpy", "¥"], true),
     money("CNY", &["yuans", "yuan", "cny"], true),
