@@ -181,6 +181,7 @@ pub static UNITS: &[Unit] = &[
             "km/h",
             "kilomètres heure",
             "kilomètres-heure",
+            "km-heure",
             "kilomètres par heure",
             "kmh",
         ],
@@ -357,7 +358,14 @@ pub fn after(rest: &str, spaced: bool) -> Option<(&'static Unit, usize)> {
     let skipped = rest.len() - trimmed.len();
     let first = usize::from(*trimmed.as_bytes().first()?);
     for &(form, unit) in &BY_FIRST_BYTE[first] {
-        if !trimmed.starts_with(form) || !boundary(&trimmed[form.len()..]) {
+        let Some(tail) = trimmed.strip_prefix(form) else {
+            continue;
+        };
+        // « 3 t-shirts », « les 2 mi-temps »: a hyphen joins the letters to a word.
+        let joined = tail
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(char::is_alphabetic));
+        if !boundary(tail) || joined {
             continue;
         }
         if skipped == 0 && !spaced && !is_symbolic(form) {
