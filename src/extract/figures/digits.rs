@@ -6,6 +6,7 @@
 //! It finds the number and its multiplier only; what the number counts and
 //! whether it is a figure at all is decided in `mod.rs` and `refuse.rs`.
 
+use super::lexicon::APPROX;
 use super::units;
 use super::Core;
 use regex::Regex;
@@ -97,6 +98,16 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
         let starts_multiplier = rest
             .trim_start_matches(' ')
             .starts_with(['m', 'M', 'k', 'K', 'g', 'G', 'b']);
+        // « 3 douzaines », « 2 centaines »: the amount noun multiplies.
+        if let Some((len, factor)) = amount_noun(rest) {
+            core.end = end + len;
+            core.value = scale(value, factor);
+            core.approx = true;
+            core.tail_de = true;
+            core.qualifier = Some(crate::record::Qualifier::About);
+            out.push(core);
+            continue;
+        }
         if !starts_multiplier {
             out.push(core);
             continue;
@@ -123,13 +134,14 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
                 continue;
             }
             let ok = if symbolic {
-                units::boundary(after) && (gap == 0 || before_money)
+                // « 2,33 k »: a spaced « k » too, the other symbols only glued.
+                units::boundary(after) && (gap == 0 || before_money || word == "k")
                     || before_money && !after.starts_with(char::is_alphanumeric)
             } else {
                 units::boundary(after) && gap <= 1
             };
             if ok && norm.is_char_boundary(end + gap + word.len()) {
-                value *= factor;
+                value = scale(value, factor);
                 end += gap + word.len();
                 core.end = end;
                 core.value = value;
@@ -159,6 +171,28 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
             out.push(core);
         }
     }
+}
+
+/// An amount noun (« douzaines », « centaines ») one space after a number:
+/// its byte length with the space, and its factor.
+fn amount_noun(rest: &str) -> Option<(usize, f64)> {
+    let word = rest.strip_prefix(' ')?;
+    let len = word
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(word.len());
+    let w = &word[..len];
+    let &(_, factor) = APPROX.iter().find(|(a, _)| *a == w)?;
+    Some((len + 1, factor))
+}
+
+/// `value × factor` without binary noise: « 16,4 millions » is 16 400 000,
+/// not 16 399 999.999999998. The product is rounded to the decimals it can
+/// still have (`factor` is a power of ten).
+pub(super) fn scale(value: f64, factor: f64) -> f64 {
+    let product = value * factor;
+    // Up to 6 decimals are kept before the factor shifts them.
+    let keep = (1e6 / factor).max(1.0);
+    (product * keep).round() / keep
 }
 
 /// The value of a Roman numeral, if well formed and below 400.
@@ -223,6 +257,10 @@ mod tests {
         assert_eq!(values("23.000"), [23000.0]);
         assert_eq!(values("6.700,54"), [6700.54]);
         assert_eq!(values("1,5 million"), [1_500_000.0]);
+        assert_eq!(values("16,4 millions"), [16_400_000.0]);
+        assert_eq!(values("2,33 k"), [2330.0]);
+        assert_eq!(values("3 douzaines"), [36.0]);
+        assert_eq!(values("1,1 milliard"), [1_100_000_000.0]);
         assert_eq!(values("3 Md€"), [3e9]);
         assert_eq!(values("150 M€"), [150e6]);
         assert_eq!(values("12 k€"), [12000.0]);

@@ -239,7 +239,33 @@ pub const TIME_UNITS: &[&str] = &[
 ];
 
 /// Time units that may state an age (« un bébé de 3 mois »).
-pub const AGE_UNITS: &[&str] = &["an", "ans", "mois", "semaines", "jours"];
+pub const AGE_UNITS: &[&str] = &["an", "ans", "années", "mois", "semaines", "jours"];
+
+/// Forms of « avoir » before an age (« il a 45 ans », « j'ai 29 ans »).
+pub const HAVE: &[&str] = &[
+    "a", "ai", "as", "avons", "avez", "ont", "avait", "avais", "avions", "aviez", "avaient",
+    "aura", "aurai", "auras", "aurons", "aurez", "auront", "aurait", "aurais", "auraient", "avoir",
+    "ayant",
+];
+
+/// Adverbs between « avoir » and an age (« j'ai seulement 29 ans »).
+pub const AGE_ADVERBS: &[&str] = &[
+    "seulement",
+    "déjà",
+    "presque",
+    "bientôt",
+    "juste",
+    "alors",
+    "désormais",
+    "maintenant",
+    "encore",
+    "enfin",
+    "que",
+    "pas",
+];
+
+/// Possessives before an age (« pour ses 100 ans »).
+pub const POSSESSIVES: &[&str] = &["ses", "mes", "tes", "nos", "vos", "leurs"];
 
 /// Nouns for people, or words, before « de N ans » that make it an age.
 pub const PERSON_NOUNS: &[&str] = &[
@@ -324,6 +350,19 @@ pub const PERSON_NOUNS: &[&str] = &[
     "ado",
     "ados",
     "septuagénaire",
+    "quinquagénaire",
+    "nonagénaire",
+    "centenaire",
+    "trentenaire",
+    "quadra",
+    "quinqua",
+    "sexagénaires",
+    "septuagénaires",
+    "octogénaires",
+    "quinquagénaires",
+    "quadragénaires",
+    "nonagénaires",
+    "trentenaires",
     "octogénaire",
     "sexagénaire",
     "quadragénaire",
@@ -580,6 +619,14 @@ pub const VAGUE_DETERMINERS: &[&str] = &[
     "ces",
     "les",
     "de",
+];
+
+/// Verbs and prepositions of price before a number: they make slang
+/// « balles » money (« ça coûte trois balles ») rather than bullets.
+pub const PRICE_CUES: &[&str] = &[
+    "coûte", "coûtent", "coûtait", "coûté", "coûter", "coute", "coutent", "vaut", "valait", "payé",
+    "payée", "payer", "paie", "paye", "vendu", "vendue", "acheté", "achetée", "pour", "gagne",
+    "gagnait",
 ];
 
 /// Whether `w` (lower-case) is in `list`.

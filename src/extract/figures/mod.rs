@@ -252,6 +252,14 @@ fn read(
                 }
             }
         }
+        if unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "balles" | "balle"))
+            && price_before(norm, start)
+        {
+            kind = FigureKind::Money;
+            unit = Some("EUR".to_string());
+        }
     } else if c.ordinal {
         kind = FigureKind::Ordinal;
         if let Some(np) = nouns::noun_phrase(norm, c.end) {
@@ -328,6 +336,12 @@ fn unit_follows(norm: &str, c: &Core) -> bool {
     units::after(&head_lower(norm, from, 40), from != c.end).is_some()
 }
 
+/// Whether a verb or preposition of price comes right before `start`
+/// (« ça coûte trois balles », « pour 10 balles »).
+fn price_before(norm: &str, start: usize) -> bool {
+    prev_word(norm, start).is_some_and(|p| is_in(lexicon::PRICE_CUES, &lower(norm, &p)))
+}
+
 /// « 1 USD et 23 centimes », « 1 USD 23 cents »: adds the cents to `value`.
 fn cents(norm: &str, end: &mut usize, value: &mut f64) {
     let rest = head_lower(norm, *end, 32);
@@ -382,7 +396,7 @@ fn share_units(norm: &str, cores: &[Core], readings: &mut [Option<Reading>]) {
                 r.refused |= next.refused && next.time_unit;
                 // « 2 à 3 millions » : the multiplier is shared too.
                 if cores[i + 1].factor > 1.0 && cores[i].factor == 1.0 {
-                    r.value *= cores[i + 1].factor;
+                    r.value = digits::scale(r.value, cores[i + 1].factor);
                 }
             }
         }
@@ -434,10 +448,23 @@ fn share_units(norm: &str, cores: &[Core], readings: &mut [Option<Reading>]) {
 /// Whether the number at `start` (its qualifier included) followed by a time
 /// unit ending at `end` states an age.
 fn is_age(norm: &str, start: usize, end: usize) -> bool {
-    let Some(p) = prev_word(norm, start) else {
+    let Some(mut p) = prev_word(norm, start) else {
         return false;
     };
-    let lp = lower(norm, &p);
+    let mut lp = lower(norm, &p);
+    // « j'ai seulement 29 ans », « elle a eu 18 ans »
+    while is_in(lexicon::AGE_ADVERBS, &lp) || lp == "eu" {
+        let Some(q) = prev_word(norm, p.start) else {
+            return false;
+        };
+        p = q;
+        lp = lower(norm, &p);
+    }
+    // « il a fêté ses 100 ans », but « ses 20 ans de carrière »
+    if is_in(lexicon::POSSESSIVES, &lp) {
+        let after = next_word(norm, end).map(|w| lower(norm, &w));
+        return !matches!(after.as_deref(), Some("de" | "d'"));
+    }
     if matches!(lp.as_str(), "de" | "d'") {
         if let Some(p2) = prev_word(norm, p.start) {
             let l2 = lower(norm, &p2);
@@ -451,10 +478,7 @@ fn is_age(norm: &str, start: usize, end: usize) -> bool {
     ) {
         return true;
     }
-    if matches!(
-        lp.as_str(),
-        "a" | "avait" | "aura" | "aurait" | "ont" | "avaient"
-    ) {
+    if is_in(lexicon::HAVE, &lp) {
         let p2 = prev_word(norm, p.start)
             .map(|r| lower(norm, &r))
             .unwrap_or_default();

@@ -119,6 +119,7 @@ pub fn noun_phrase(norm: &str, mut pos: usize) -> Option<Range<usize>> {
         || lw.ends_with('\'')
         || super::words::is_number_word(&lw)
         || lw.starts_with("premi")
+        || matches!(lw.as_str(), "second" | "seconde" | "seconds" | "secondes")
     {
         return None;
     }

@@ -79,11 +79,15 @@ pub fn before_unit(norm: &str, core: &Core, phones: &[Range<usize>]) -> Option<&
             }
         }
     }
-    let next = next_word(norm, e)
+    let next_range = next_word(norm, e);
+    let next = next_range
+        .clone()
         .map(|r| lower(norm, &r))
         .unwrap_or_default();
     let next = next.trim_end_matches('.');
-    if is_in(MONTHS, next) || is_in(MONTHS, &format!("{next}.")) {
+    // « sept. » abbreviates a month only with its dot: « deux sept » is two numbers.
+    let dotted = next_range.is_some_and(|r| norm[r.end..].starts_with('.'));
+    if is_in(MONTHS, next) || dotted && is_in(MONTHS, &format!("{next}.")) {
         return Some("date-day");
     }
     if core.roman && matches!(next, "siècle" | "siècles" | "millénaire" | "siecle") {

@@ -42,7 +42,12 @@ const fn measure(code: &'static str, forms: &'static [&'static str]) -> Unit {
 
 /// Every unit, currencies first.
 pub static UNITS: &[Unit] = &[
-    money("EUR", &["€", "euros", "euro", "eur"], true),
+    // « pouloutes » is slang for money, never anything else.
+    money(
+        "EUR",
+        &["€", "euros", "euro", "eur", "pouloutes", "pouloute"],
+        true,
+    ),
     money(
         "USD",
         &[
@@ -53,12 +58,37 @@ pub static UNITS: &[Unit] = &[
             "dollar",
             "usd",
             "us$",
+            "$ usd",
+            "$usd",
+            "$ us",
         ],
         true,
     ),
     money(
         "CAD",
-        &["dollars canadiens", "dollar canadien", "cad"],
+        &[
+            "dollars canadiens",
+            "dollar canadien",
+            "cad",
+            "$cad",
+            "$ cad",
+            "$ca",
+            "ca$",
+            "$can",
+            "$ c",
+        ],
+        true,
+    ),
+    money(
+        "HKD",
+        &[
+            "dollars de hong kong",
+            "dollars hongkongais",
+            "hkd",
+            "$hk",
+            "$ hk",
+            "hk$",
+        ],
         true,
     ),
     money("AUD", &["dollars australiens", "aud"], true),
@@ -70,12 +100,54 @@ pub static UNITS: &[Unit] = &[
             "£",
             "livres sterling",
             "livre sterling",
+            // A bare « livres » after a number is the currency far more often
+            // than the old weight (« 500 millions de livres »).
+            "livres",
             "pounds",
             "pound",
             "gbp",
         ],
         true,
     ),
+    money(
+        "EGP",
+        &["livres égyptiennes", "livre égyptienne", "egp"],
+        true,
+    ),
+    money(
+        "LBP",
+        &["livres libanaises", "livre libanaise", "lbp"],
+        true,
+    ),
+    money("TRY", &["livres turques", "livre turque"], false),
+    money("NZD", &["dollars néo-zélandais", "nzd"], true),
+    money("SGD", &["dollars singapouriens", "sgd"], true),
+    money("SEK", &["couronnes suédoises", "sek"], false),
+    money("NOK", &["couronnes norvégiennes", "nok"], false),
+    money("DKK", &["couronnes danoises", "dkk"], false),
+    money("CZK", &["couronnes tchèques", "czk"], false),
+    money("MXN", &["pesos mexicains", "mxn"], false),
+    money("ARS", &["pesos argentins", "ars"], false),
+    money("ZAR", &["rands", "rand", "zar"], false),
+    money("KRW", &["wons", "won", "krw"], false),
+    money("PLN", &["zlotys", "zloty", "złotys", "pln"], false),
+    money("HUF", &["forints", "forint", "huf"], false),
+    money("UAH", &["hryvnias", "hryvnia", "uah"], false),
+    money("NGN", &["nairas", "naira", "ngn"], false),
+    money("THB", &["bahts", "baht", "thb"], false),
+    money("DEM", &["deutsche marks", "deutschemarks", "marks"], false),
+    money("ESP", &["pesetas", "peseta"], false),
+    money("ITL", &["lires"], false),
+    money(
+        "NLG",
+        &["florins néerlandais", "florins hollandais", "florins"],
+        false,
+    ),
+    // Subunits: pence sterling have the market code GBX; cents and
+    // centimes of an unnamed currency keep the plain name.
+    money("GBX", &["pence", "pennies", "penny"], false),
+    money("cent", &["centimes", "centime", "cents"], false),
+    money("BEF", &["francs belges", "franc belge"], false),
     money("JPY", &["yens", "yen", "jpy", "¥"], true),
     money("CNY", &["yuans", "yuan", "cny"], true),
     money("RUB", &["roubles", "rouble", "rub"], true),
@@ -98,6 +170,8 @@ pub static UNITS: &[Unit] = &[
             "pour-cent",
             "p. cent",
             "pourcents",
+            "pourcentage",
+            "pourcentages",
         ],
         prefix: false,
     },
@@ -107,6 +181,7 @@ pub static UNITS: &[Unit] = &[
             "km/h",
             "kilomètres heure",
             "kilomètres-heure",
+            "km-heure",
             "kilomètres par heure",
             "kmh",
         ],
@@ -138,13 +213,51 @@ pub static UNITS: &[Unit] = &[
             "millimetre",
         ],
     ),
-    measure("mi", &["miles", "mile"]),
+    measure(
+        "mph",
+        &[
+            "miles à l'heure",
+            "miles a l'heure",
+            "miles par heure",
+            "miles/h",
+            "mph",
+        ],
+    ),
+    measure("kn", &["nœuds", "noeuds", "nœud", "noeud"]),
+    measure("mi", &["miles", "mile", "mi"]),
+    measure("ft³", &["pieds cubes", "pieds cube", "pied cube"]),
+    measure("ft", &["pieds", "pied", "ft"]),
+    measure("in", &["pouces", "pouce"]),
+    measure("dm", &["dm", "décimètres", "décimètre", "decimetres"]),
+    measure(
+        "hm",
+        &[
+            "hm",
+            "hectomètres",
+            "hectomètre",
+            "hectometres",
+            "hectometre",
+        ],
+    ),
+    measure("ac", &["acres", "acre"]),
+    measure("bbl", &["barils", "baril"]),
+    measure("oz", &["onces", "once", "oz"]),
+    measure("µg", &["µg", "ug", "microgrammes", "microgramme"]),
+    measure("TB", &["to", "téraoctets", "téraoctet"]),
+    measure("GB", &["go", "gigaoctets", "gigaoctet"]),
+    measure("MB", &["mo", "mégaoctets", "mégaoctet"]),
+    measure("kB", &["ko", "kilooctets", "kilooctet"]),
+    measure("B", &["octets", "octet"]),
+    measure("bit", &["bits", "bit"]),
     measure("m", &["m", "mètres", "mètre", "metres", "metre"]),
     measure("kg", &["kg", "kilogrammes", "kilogramme", "kilos", "kilo"]),
     measure("mg", &["mg", "milligrammes", "milligramme"]),
     measure("g", &["g", "grammes", "gramme"]),
-    measure("t", &["tonnes", "tonne", "t"]),
-    measure("lb", &["livres", "lbs", "lb"]),
+    measure(
+        "t",
+        &["tonnes métriques", "tonne métrique", "tonnes", "tonne", "t"],
+    ),
+    measure("lb", &["lbs", "lb"]),
     measure("ha", &["hectares", "hectare", "ha"]),
     measure("ml", &["ml", "millilitres", "millilitre"]),
     measure("cl", &["cl", "centilitres", "centilitre"]),
@@ -166,6 +279,13 @@ pub static UNITS: &[Unit] = &[
             "degré c",
             "degre c",
             "degrès c",
+            "deg celsius",
+            "deg c",
+            "degrés centigrades",
+            "degrés centigrade",
+            "deg centigrade",
+            "centigrades",
+            "centigrade",
             "celsius",
         ],
     ),
@@ -182,6 +302,8 @@ pub static UNITS: &[Unit] = &[
             "degres f",
             "degré f",
             "degrès f",
+            "deg fahrenheit",
+            "deg f",
             "fahrenheit",
         ],
     ),
@@ -189,6 +311,7 @@ pub static UNITS: &[Unit] = &[
         "°",
         &["°", "degrés", "degres", "degré", "degre", "degrès", "deg."],
     ),
+    measure("K", &["kelvins", "kelvin"]),
     measure("MW", &["mw", "mégawatts", "mégawatt"]),
     measure("kWh", &["kwh"]),
     measure("cup", &["tasses", "tasse"]),
@@ -235,7 +358,14 @@ pub fn after(rest: &str, spaced: bool) -> Option<(&'static Unit, usize)> {
     let skipped = rest.len() - trimmed.len();
     let first = usize::from(*trimmed.as_bytes().first()?);
     for &(form, unit) in &BY_FIRST_BYTE[first] {
-        if !trimmed.starts_with(form) || !boundary(&trimmed[form.len()..]) {
+        let Some(tail) = trimmed.strip_prefix(form) else {
+            continue;
+        };
+        // « 3 t-shirts », « les 2 mi-temps »: a hyphen joins the letters to a word.
+        let joined = tail
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(char::is_alphabetic));
+        if !boundary(tail) || joined {
             continue;
         }
         if skipped == 0 && !spaced && !is_symbolic(form) {

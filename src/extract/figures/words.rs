@@ -9,6 +9,11 @@
 //! « trois centaines » → 300, `about`; plural « des / plusieurs / quelques
 //! milliers » → 1000 (the order of magnitude), qualifier `more_than`.
 //!
+//! Fractions: « deux tiers » → 0.666…, « trois quarts des électeurs » →
+//! 0.75, « un quart de litre » → a 0.25 l measure. « un tiers » and
+//! « un quart » need « de / des / du » after them (« verser à un tiers » is
+//! a third party); « quart de finale » is a round, not a fraction.
+//!
 //! Word groups are delimited with `lexicon::NUMBER_WORDS` and ordinal
 //! endings; text2num alone computes the values. Digits are in `digits.rs`.
 
@@ -184,7 +189,20 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
             }
             j += 1;
         }
-        if last == i && matches!(lw.as_str(), "un" | "une") {
+        let lone_one = last == i && matches!(lw.as_str(), "un" | "une");
+        // « un tiers des électeurs », but « verser à un tiers » (a third party)
+        let of_what = |e: usize| {
+            next_word(norm, e)
+                .is_none_or(|w| matches!(lower(norm, &w).as_str(), "de" | "des" | "du" | "d'"))
+        };
+        if let Some((f_end, denominator)) =
+            fraction_after(norm, t.end as usize).filter(|&(e, _)| lone_one && of_what(e))
+        {
+            let mut core = Core::new(t.start as usize, f_end, 1.0 / denominator);
+            core.spelled = true;
+            core.tail_de = true;
+            out.push(core);
+        } else if lone_one {
             // A lone article: no need to ask text2num.
             let mut core = Core::new(t.start as usize, t.end as usize, 1.0);
             core.spelled = true;
@@ -219,6 +237,11 @@ fn group(doc: &Document, range: std::ops::Range<usize>, out: &mut Vec<Core>) {
         else {
             continue;
         };
+        // Plural « cents », « vingts » need a multiplier before them
+        // (« trois cents »): alone they are no number (« 50 cents »).
+        if occ.end - occ.start == 1 && matches!(a.lower.as_str(), "cents" | "vingts") {
+            continue;
+        }
         let mut core = Core::new(a.start, b.end, occ.value);
         core.spelled = true;
         core.multiplied = ["million", "millions", "milliard", "milliards"]
@@ -261,6 +284,15 @@ fn group(doc: &Document, range: std::ops::Range<usize>, out: &mut Vec<Core>) {
                 }
             }
         }
+        // « deux tiers », « trois quarts des électeurs »
+        if let Some((f_end, denominator)) = fraction_after(norm, core.end)
+            .filter(|_| !core.ordinal && core.value < 10.0 && occ.end == pieces.len())
+        {
+            core.value /= denominator;
+            core.end = f_end;
+            core.tail_de = true;
+            core.weak = Weak::No;
+        }
         // « trois centaines », « deux dizaines » (« une dizaine »: see `vague`)
         if let Some(n) = next_word(norm, core.end).filter(|_| core.weak != Weak::One) {
             let ln = lower(norm, &n);
@@ -275,6 +307,22 @@ fn group(doc: &Document, range: std::ops::Range<usize>, out: &mut Vec<Core>) {
         }
         out.push(core);
     }
+}
+
+/// A fraction noun right after byte `end` (« tiers », « quarts »): its end
+/// and denominator. « quart de finale » is a round of a cup, not a fraction.
+fn fraction_after(norm: &str, end: usize) -> Option<(usize, f64)> {
+    let w = next_word(norm, end)?;
+    let denominator = match lower(norm, &w).as_str() {
+        "tiers" => 3.0,
+        "quart" | "quarts" => 4.0,
+        _ => return None,
+    };
+    let cup_round = next_word(norm, w.end)
+        .filter(|d| lower(norm, d) == "de")
+        .and_then(|d| next_word(norm, d.end))
+        .is_some_and(|f| lower(norm, &f).starts_with("finale"));
+    (!cup_round).then_some((w.end, denominator))
 }
 
 /// A vague amount noun: « une vingtaine », « des milliers ».
@@ -312,11 +360,16 @@ fn first(norm: &str, start: usize, end: usize, lw: &str, w: &str, out: &mut Vec<
             let ln = lower(norm, &n);
             ln.starts_with(char::is_alphabetic) && !is_in(TITLE_NOUNS, &ln) && !ln.ends_with('\'')
         });
-    // « premier, deuxième, troisième »: a rank among ranks.
+    // « premier, deuxième, troisième », « premier second »: a rank among ranks.
     let is_rank_word = |r: Option<std::ops::Range<usize>>| {
         r.is_some_and(|r| {
             let l = lower(norm, &r);
-            l.ends_with("ième") || l.ends_with("ieme")
+            l.ends_with("ième")
+                || l.ends_with("ieme")
+                || matches!(
+                    l.as_str(),
+                    "premier" | "première" | "premiere" | "second" | "seconde"
+                )
         })
     };
     let mut after = next_word(norm, end);

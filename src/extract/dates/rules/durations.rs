@@ -111,6 +111,23 @@ const PERSON_NOUNS: &[&str] = &[
     "âge",
 ];
 
+/// Words skipped between « avoir » and an age (« j'ai seulement 29 ans »).
+const AGE_ADVERBS: &[&str] = &[
+    "seulement",
+    "déjà",
+    "presque",
+    "bientôt",
+    "juste",
+    "alors",
+    "désormais",
+    "maintenant",
+    "encore",
+    "enfin",
+    "que",
+    "pas",
+    "eu",
+];
+
 /// Whether « N ans » at this match is someone's age.
 fn is_age(m: &Match) -> bool {
     let u = m.get("u").unwrap_or("").to_lowercase();
@@ -144,7 +161,7 @@ fn is_age(m: &Match) -> bool {
                 .map(|r| r.to_owned() + " de")
                 .or_else(|| (r.ends_with(" de") || r.ends_with(" d'")).then(|| r.to_owned()))
         });
-    let lead = range_start.as_deref().unwrap_or(lead);
+    let mut lead = range_start.as_deref().unwrap_or(lead);
     let after = m.after();
     // « Jean Dupont, 45 ans, » / « (45 ans) »
     if (lead.ends_with(',') || lead.ends_with('('))
@@ -170,9 +187,51 @@ fn is_age(m: &Match) -> bool {
         let prev = rest.trim_end().rsplit([' ', '\'']).next().unwrap_or("");
         return PERSON_NOUNS.contains(&prev);
     }
+    // « j'ai seulement 29 ans », « elle a eu 18 ans », « il n'a que 17 ans »:
+    // adverbs and « eu » between « avoir » and the age are skipped.
+    while let Some(r) = AGE_ADVERBS.iter().find_map(|a| {
+        lead.strip_suffix(a)
+            .filter(|r| r.ends_with([' ', '\'']))
+            .map(str::trim_end)
+    }) {
+        lead = r;
+    }
+    // « il a fêté ses 100 ans », but « ses 20 ans de carrière »
+    if [" ses", " mes", " tes", " nos", " vos", " leurs"]
+        .iter()
+        .any(|p| lead.ends_with(p))
+    {
+        let next = after.trim_start();
+        return !(next.starts_with("de ") || next.starts_with("d'") || next.starts_with("d’"));
+    }
     // « il a 45 ans », « elle avait 17 ans » (but « il y a 20 ans » is a date).
-    let has = [" a", " avait", " aura", " ont", " avaient", " avoir"];
-    if has.iter().any(|h| lead.ends_with(h)) && !lead.ends_with(" y a") {
+    let has = [
+        " a",
+        "'a",
+        " ai",
+        "'ai",
+        " as",
+        " avons",
+        " avez",
+        " avait",
+        " avais",
+        " avions",
+        " aviez",
+        " aura",
+        " aurai",
+        " auras",
+        " aurons",
+        " aurez",
+        " ont",
+        " avaient",
+        " avoir",
+        " aurait",
+        " aurais",
+        " auraient",
+        " auront",
+        " ayant",
+    ];
+    if has.iter().any(|h| lead.ends_with(h)) && !lead.ends_with("y a") {
         return true;
     }
     lead.ends_with(" âgé")
