@@ -180,7 +180,12 @@ fn read(
             start -= len;
         } else if !c.ordinal {
             let len = qualifiers::minus_before(&before_lc);
-            if len > 0 {
+            // « (AFP) - Trois hommes »: a spaced dash before a number word is
+            // punctuation; only digits take a spaced sign (« - 33 % »).
+            let spaced_dash = before_lc.ends_with(' ')
+                && before_lc.trim_end().ends_with(['-', '−'])
+                && !norm[c.start..].starts_with(|ch: char| ch.is_ascii_digit());
+            if len > 0 && !spaced_dash {
                 value = -value;
                 start -= len;
             }
