@@ -174,13 +174,23 @@ impl Sink {
                 io::stdout(),
             )));
         };
+        // Refused before the run rather than when renaming at its end.
+        if dest.is_dir() {
+            anyhow::bail!("cannot write {}: is a directory", display(dest));
+        }
         let name = dest
             .file_name()
             .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
         let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
         let mut registered = TEMPORARY.lock().unwrap_or_else(|e| e.into_inner());
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot create {}", display(&tmp)))?;
+        let file = std::fs::File::create(&tmp).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot write {}: cannot create {}: {}",
+                display(dest),
+                display(&tmp),
+                super::io_reason(&e)
+            )
+        })?;
         *registered = Some(tmp.clone());
         drop(registered);
         Ok(Sink::File {
