@@ -9,30 +9,39 @@
 //! mentions there. It changes nothing else in the record.
 
 use crate::event;
-use crate::record::{Links, Record, Span};
+use crate::record::{Links, Organization, Person, Place, Record, Span};
 use crate::text::Document;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Fills the `links` of every action and of the event of a sorted record.
 pub fn link(doc: &Document, record: &mut Record) {
     let index = MentionIndex::new(record);
+    let names = NameIndex::new(&record.people, &record.organizations, &record.places);
     let mut actions = std::mem::take(&mut record.actions);
+    // Actions are sorted, so those of one sentence follow each other: its
+    // facts are looked up once, not once per action.
+    let mut last: Option<(usize, Links)> = None;
     for a in &mut actions {
         let at = doc.norm_byte(a.trigger.start);
         let Some(i) = doc.sentence_at(at) else {
             continue;
         };
-        let s = doc.sentences()[i].range();
-        let mut l = index.within(doc, &s);
+        let mut l = match &last {
+            Some((j, l)) if *j == i => l.clone(),
+            _ => {
+                let l = index.within(doc, &doc.sentences()[i].range());
+                last = Some((i, l.clone()));
+                l
+            }
+        };
         if let Some(p) = &a.place {
-            add(
-                &mut l.places,
-                record.places.iter().position(|x| &x.name == p),
-            );
+            add(&mut l.places, names.places.get(p.as_str()).copied());
         }
         if let Some(v) = &a.date {
             add(&mut l.dates, index.nearest_date(v, a.trigger.start));
         }
+        tidy(&mut l);
         a.links = l;
     }
     record.actions = actions;
@@ -41,21 +50,16 @@ pub fn link(doc: &Document, record: &mut Record) {
         let all = index.within(doc, &window);
         let mut l = Links::default();
         for name in &ev.who {
-            add(
-                &mut l.people,
-                record.people.iter().position(|p| &p.name == name),
-            );
+            add(&mut l.people, names.people.get(name.as_str()).copied());
             add(
                 &mut l.organizations,
-                record.organizations.iter().position(|o| &o.name == name),
+                names.organizations.get(name.as_str()).copied(),
             );
         }
         for name in &ev.places {
-            add(
-                &mut l.places,
-                record.places.iter().position(|p| &p.name == name),
-            );
+            add(&mut l.places, names.places.get(name.as_str()).copied());
         }
+        tidy(&mut l);
         if let Some(day) = &ev.date {
             l.dates = all
                 .dates
@@ -68,11 +72,44 @@ pub fn link(doc: &Document, record: &mut Record) {
     }
 }
 
+/// Adds an index; [`tidy`] sorts and deduplicates them once at the end (a
+/// sort per insertion was quadratic on an event naming many actors).
 fn add(v: &mut Vec<usize>, k: Option<usize>) {
-    if let Some(k) = k {
-        if !v.contains(&k) {
-            v.push(k);
-            v.sort_unstable();
+    v.extend(k);
+}
+
+fn tidy(l: &mut Links) {
+    for v in [
+        &mut l.people,
+        &mut l.organizations,
+        &mut l.places,
+        &mut l.dates,
+    ] {
+        v.sort_unstable();
+        v.dedup();
+    }
+}
+
+/// The first index of each name in `people`, `organizations` and `places`.
+struct NameIndex<'a> {
+    people: HashMap<&'a str, usize>,
+    organizations: HashMap<&'a str, usize>,
+    places: HashMap<&'a str, usize>,
+}
+
+impl<'a> NameIndex<'a> {
+    fn new(people: &'a [Person], organizations: &'a [Organization], places: &'a [Place]) -> Self {
+        fn first<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+            let mut map = HashMap::new();
+            for (k, n) in names.enumerate() {
+                map.entry(n).or_insert(k);
+            }
+            map
+        }
+        NameIndex {
+            people: first(people.iter().map(|p| p.name.as_str())),
+            organizations: first(organizations.iter().map(|o| o.name.as_str())),
+            places: first(places.iter().map(|p| p.name.as_str())),
         }
     }
 }

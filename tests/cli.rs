@@ -247,6 +247,28 @@ fn batch_ext_and_output_file() {
 }
 
 #[test]
+fn batch_output_errors_name_the_output_before_the_run() {
+    let dir = batch_tree();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    for (dest, want) in [
+        ("out", "depeche: cannot write out: is a directory"),
+        (
+            "missing/facts.jsonl",
+            "depeche: cannot write missing/facts.jsonl: cannot create ",
+        ),
+    ] {
+        let out = depeche(dir.path())
+            .args(["batch", "corpus", "-o", dest])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).starts_with(want), "{}", stderr(&out));
+        // Refused before extracting: no summary line.
+        assert!(!stderr(&out).contains(" articles, "), "{}", stderr(&out));
+    }
+}
+
+#[test]
 fn batch_skips_bad_files_and_exits_1() {
     let dir = batch_tree();
     dir.create("corpus/0/empty.txt", "");

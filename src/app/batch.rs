@@ -8,9 +8,11 @@
 //! code says whether any failed. With `-o`, records go to a temporary file
 //! next to OUT that is renamed over it only when the run completes, so OUT
 //! holds a whole run or nothing new. Ctrl-C or SIGTERM during such a run
-//! stops it between files and removes the temporary file.
+//! removes the temporary file and ends the process at once (exit code 130),
+//! without waiting for the files being extracted (a 200 MB one takes a
+//! while).
 
-use super::{extract::display, message, read_input, render, Outcome};
+use super::{extract::display, guarded, message, read_input, render, Outcome};
 use crate::cli::BatchArgs;
 use anyhow::Context as _;
 use depeche::RecordId;
@@ -18,11 +20,24 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
-/// Set by the Ctrl-C / SIGTERM handler of a run writing to `-o`.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// The temporary output file of the run, until it is renamed: the Ctrl-C /
+/// SIGTERM handler removes it. Holding the lock while renaming keeps the
+/// handler from running between the rename and the end of the run.
+static TEMPORARY: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// The Ctrl-C / SIGTERM handler of a run writing to `-o` (it runs on its own
+/// thread): removes the temporary file and ends the process.
+fn interrupted() {
+    let mut tmp = TEMPORARY.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(path) = tmp.take() {
+        let _ = std::fs::remove_file(path);
+    }
+    message(&super::Interrupted.to_string());
+    std::process::exit(130);
+}
 
 /// Files extracted in parallel before their records are written.
 const CHUNK: usize = 512;
@@ -38,26 +53,24 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let progress = progress_bar(files.len() as u64);
     let opts = args.common.options();
 
-    let mut sink = Sink::open(args.output.as_deref())?;
     if args.output.is_some() {
         // Without this, the signal would kill the process and leave the
-        // temporary file behind.
-        ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst))
-            .context("cannot install the interrupt handler")?;
+        // temporary file behind; installed before the file is created.
+        ctrlc::set_handler(interrupted).context("cannot install the interrupt handler")?;
     }
+    let mut sink = Sink::open(args.output.as_deref())?;
     let mut bytes_in = 0u64;
     for chunk in files.chunks(CHUNK) {
-        let results: Vec<(u64, anyhow::Result<Vec<u8>>)> = pool.install(|| {
+        let results: Vec<(u64, Result<Vec<u8>, String>)> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|path| {
-                    if INTERRUPTED.load(Ordering::Relaxed) {
-                        return (0, Err(anyhow::anyhow!("interrupted")));
-                    }
-                    let result = read_input(path).and_then(|bytes| {
-                        let id = RecordId::Text(display(path));
-                        let record = depeche::extract_bytes(id, &bytes, &opts)?;
-                        Ok((bytes.len() as u64, render(&record, args.common.pretty)))
+                    let result = guarded(|| {
+                        read_input(path).and_then(|bytes| {
+                            let id = RecordId::Text(display(path));
+                            let record = depeche::extract_bytes(id, &bytes, &opts)?;
+                            Ok((bytes.len() as u64, render(&record, args.common.pretty)))
+                        })
                     });
                     progress.inc(1);
                     match result {
@@ -67,10 +80,6 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
                 })
                 .collect()
         });
-        if INTERRUPTED.load(Ordering::SeqCst) {
-            progress.finish_and_clear();
-            return Err(super::Interrupted.into());
-        }
         for (path, (n, result)) in chunk.iter().zip(results) {
             match result {
                 Ok(record) => {
@@ -79,7 +88,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
                 }
                 Err(err) => {
                     failed += 1;
-                    progress.suspend(|| message(&format!("{}: {err:#}", display(path))));
+                    progress.suspend(|| message(&format!("{}: {err}", display(path))));
                 }
             }
         }
@@ -165,12 +174,25 @@ impl Sink {
                 io::stdout(),
             )));
         };
+        // Refused before the run rather than when renaming at its end.
+        if dest.is_dir() {
+            anyhow::bail!("cannot write {}: is a directory", display(dest));
+        }
         let name = dest
             .file_name()
             .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
         let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot create {}", display(&tmp)))?;
+        let mut registered = TEMPORARY.lock().unwrap_or_else(|e| e.into_inner());
+        let file = std::fs::File::create(&tmp).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot write {}: cannot create {}: {}",
+                display(dest),
+                display(&tmp),
+                super::io_reason(&e)
+            )
+        })?;
+        *registered = Some(tmp.clone());
+        drop(registered);
         Ok(Sink::File {
             file: io::BufWriter::with_capacity(1 << 16, file),
             tmp: TempPath(Some(tmp)),
@@ -201,8 +223,14 @@ impl Sink {
                     .with_context(|| format!("cannot write {}", display(&dest)))?;
                 drop(file);
                 let from = tmp.0.take().expect("temporary path is set until commit");
-                std::fs::rename(&from, &dest)
-                    .with_context(|| format!("cannot write {}", display(&dest)))?;
+                let mut registered = TEMPORARY.lock().unwrap_or_else(|e| e.into_inner());
+                let renamed = std::fs::rename(&from, &dest);
+                *registered = None;
+                drop(registered);
+                if renamed.is_err() {
+                    let _ = std::fs::remove_file(&from);
+                }
+                renamed.with_context(|| format!("cannot write {}", display(&dest)))?;
             }
         }
         Ok(())

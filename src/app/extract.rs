@@ -1,6 +1,6 @@
 //! `depeche extract FILE...` and bare `depeche`: one record per input file.
 
-use super::{message, read_input, render, Outcome};
+use super::{guarded, message, read_input, render, Outcome};
 use crate::cli::Common;
 use depeche::RecordId;
 use std::io::{self, Write};
@@ -15,11 +15,11 @@ pub fn run(files: &[PathBuf], common: &Common) -> anyhow::Result<Outcome> {
     let mut out = io::stdout().lock();
     let mut failed = 0;
     for path in files {
-        match one(path, &opts) {
+        match guarded(|| one(path, &opts)) {
             Ok(record) => out.write_all(&render(&record, common.pretty))?,
             Err(err) => {
                 failed += 1;
-                message(&format!("{}: {err:#}", display(path)));
+                message(&format!("{}: {err}", display(path)));
             }
         }
     }

@@ -7,7 +7,7 @@
 //! wins over `--ref-date`, which is the fallback for lines without one. A
 //! line without `id` gets its line number as id.
 
-use super::{extract::display, message, render, Outcome};
+use super::{extract::display, guarded, message, render, Outcome};
 use crate::cli::Common;
 use depeche::{text::Document, RecordId};
 use serde::Deserialize;
@@ -76,7 +76,7 @@ fn stream(
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match record(&buf, line_no, &opts) {
+        match guarded(|| record(&buf, line_no, &opts)) {
             Ok(record) => out.write_all(&render(&record, common.pretty))?,
             Err(reason) => {
                 failed += 1;

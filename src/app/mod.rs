@@ -50,6 +50,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 /// A run stopped by Ctrl-C or SIGTERM; its output file was left untouched.
+/// Only its message is used: the handler ends the process itself.
 #[derive(Debug)]
 pub struct Interrupted;
 
@@ -74,6 +75,22 @@ pub fn render(record: &Record, pretty: bool) -> Vec<u8> {
     written.expect("record serializes");
     buf.push(b'\n');
     buf
+}
+
+/// Runs the extraction of one input, turning a panic (a bug) into an error
+/// for that input, so that one article cannot end a whole run.
+pub fn guarded<T, E: std::fmt::Display>(f: impl FnOnce() -> Result<T, E>) -> Result<T, String> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(result) => result.map_err(|e| format!("{e:#}")),
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(format!("internal error (please report it): {what}"))
+        }
+    }
 }
 
 /// Prints `depeche: <msg>` on stderr; a closed stderr is ignored.
@@ -120,5 +137,19 @@ fn io_reason(e: &io::Error) -> String {
                 None => s.to_lowercase(),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_is_an_error_of_its_input() {
+        let r: Result<(), String> = super::guarded(|| -> Result<(), String> { panic!("boom") });
+        assert_eq!(
+            r,
+            Err("internal error (please report it): boom".to_string())
+        );
+        let r = super::guarded(|| Err::<(), _>(anyhow::anyhow!("input is empty")));
+        assert_eq!(r, Err("input is empty".to_string()));
     }
 }

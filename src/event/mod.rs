@@ -144,9 +144,10 @@ pub fn extract(doc: &Document, ctx: &Context) -> Option<Event> {
 }
 
 fn dedup(v: Vec<(usize, String)>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::with_capacity(v.len());
     let mut out: Vec<String> = Vec::with_capacity(v.len());
     for (_, n) in v {
-        if !out.contains(&n) {
+        if seen.insert(n.clone()) {
             out.push(n);
         }
     }

@@ -73,6 +73,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
     let lower = lowered(doc.norm());
     let tokens = doc.tokens();
     let table = &*TABLE;
+    let facts = Facts::new(ctx);
     let mut out: Vec<Action> = Vec::new();
     let mut penalty_end = 0usize;
     for m in table.automaton.find_iter(&lower) {
@@ -146,8 +147,8 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
         let mut action = Action {
             kind: trig.kind,
             trigger,
-            date: date_in(ctx, doc, sent.range(), m.start(), past),
-            place: place_in(ctx, doc, sent.range(), m.start()),
+            date: facts.date_in(ctx, doc, sent.range(), m.start(), past),
+            place: facts.place_in(ctx, doc, sent.range(), m.start()),
             subject,
             penalty: None,
             links: Default::default(),
@@ -273,55 +274,93 @@ fn char_range(doc: &Document, r: std::ops::Range<usize>) -> (usize, usize) {
     (doc.char_offset(r.start), doc.char_offset(r.end))
 }
 
-/// The value of the date fact of the sentence nearest to the trigger; for a
-/// past-tense trigger, only days up to the publication date.
-fn date_in(
-    ctx: &Context,
-    doc: &Document,
-    sent: std::ops::Range<usize>,
-    at: usize,
-    past: bool,
-) -> Option<String> {
-    let (a, b) = char_range(doc, sent);
-    let here = doc.char_offset(at);
-    let published = ctx.published.map(|p| p.date());
-    let after_publication = |value: &str| {
-        let day = value
-            .get(..10)
-            .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
-        matches!((day, published), (Some(d), Some(p)) if d > p)
-    };
-    ctx.record
-        .dates
-        .iter()
-        .filter(|d| d.start >= a && d.end <= b)
-        .filter(|d| {
-            matches!(
-                d.kind,
-                crate::record::DateType::Date | crate::record::DateType::Time
-            )
-        })
-        .filter(|d| !(past && after_publication(&d.value)))
-        .min_by_key(|d| d.start.abs_diff(here))
-        .map(|d| d.value.clone())
+/// The date and place mentions of the record sorted by start char, so that
+/// those of a sentence are found by binary search, not by a scan of the
+/// whole record per trigger. Each entry keeps its rank in the record's own
+/// order, which breaks ties as that order did.
+struct Facts {
+    /// (start, end, rank in `dates`) of the day and time facts.
+    dates: Vec<(usize, usize, usize)>,
+    /// (start, end, rank in the mentions of `places` in order, place index).
+    places: Vec<(usize, usize, usize, usize)>,
 }
 
-/// The name of the place mentioned in the sentence nearest to the trigger.
-fn place_in(
-    ctx: &Context,
-    doc: &Document,
-    sent: std::ops::Range<usize>,
-    at: usize,
-) -> Option<String> {
-    let (a, b) = char_range(doc, sent);
-    let here = doc.char_offset(at);
-    ctx.record
-        .places
-        .iter()
-        .flat_map(|p| p.mentions.iter().map(move |m| (p, m)))
-        .filter(|(_, m)| m.start >= a && m.end <= b)
-        .min_by_key(|(_, m)| m.start.abs_diff(here))
-        .map(|(p, _)| p.name.clone())
+impl Facts {
+    fn new(ctx: &Context) -> Self {
+        let mut dates: Vec<_> = ctx
+            .record
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                matches!(
+                    d.kind,
+                    crate::record::DateType::Date | crate::record::DateType::Time
+                )
+            })
+            .map(|(k, d)| (d.start, d.end, k))
+            .collect();
+        dates.sort_unstable();
+        let mut places: Vec<_> = ctx
+            .record
+            .places
+            .iter()
+            .enumerate()
+            .flat_map(|(p, place)| place.mentions.iter().map(move |m| (m.start, m.end, p)))
+            .enumerate()
+            .map(|(rank, (s, e, p))| (s, e, rank, p))
+            .collect();
+        places.sort_unstable();
+        Facts { dates, places }
+    }
+
+    /// The value of the date fact of the sentence nearest to the trigger; for
+    /// a past-tense trigger, only days up to the publication date.
+    fn date_in(
+        &self,
+        ctx: &Context,
+        doc: &Document,
+        sent: std::ops::Range<usize>,
+        at: usize,
+        past: bool,
+    ) -> Option<String> {
+        let (a, b) = char_range(doc, sent);
+        let here = doc.char_offset(at);
+        let published = ctx.published.map(|p| p.date());
+        let after_publication = |value: &str| {
+            let day = value
+                .get(..10)
+                .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+            matches!((day, published), (Some(d), Some(p)) if d > p)
+        };
+        let from = self.dates.partition_point(|d| d.0 < a);
+        self.dates[from..]
+            .iter()
+            .take_while(|d| d.0 <= b)
+            .filter(|d| d.1 <= b)
+            .filter(|d| !(past && after_publication(&ctx.record.dates[d.2].value)))
+            .min_by_key(|d| (d.0.abs_diff(here), d.2))
+            .map(|d| ctx.record.dates[d.2].value.clone())
+    }
+
+    /// The name of the place mentioned in the sentence nearest to the trigger.
+    fn place_in(
+        &self,
+        ctx: &Context,
+        doc: &Document,
+        sent: std::ops::Range<usize>,
+        at: usize,
+    ) -> Option<String> {
+        let (a, b) = char_range(doc, sent);
+        let here = doc.char_offset(at);
+        let from = self.places.partition_point(|m| m.0 < a);
+        self.places[from..]
+            .iter()
+            .take_while(|m| m.0 <= b)
+            .filter(|m| m.1 <= b)
+            .min_by_key(|m| (m.0.abs_diff(here), m.2))
+            .map(|m| ctx.record.places[m.3].name.clone())
+    }
 }
 
 #[cfg(test)]

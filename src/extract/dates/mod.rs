@@ -28,6 +28,7 @@ use crate::text::Document;
 use chrono::{NaiveDate, NaiveDateTime};
 use expr::{Anchor, DateExpr, DaySpec, Point, Tense};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Past-tense cues: compound past with its participle, imperfect.
@@ -224,6 +225,37 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
             _ => None,
         })
         .collect();
+    // For each item, the nearest other item of its sentence (by index, the
+    // earlier on a tie) that names a day: found per sentence with the last
+    // one before and the first one after, not by a scan of every item.
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, (_, sent)) in items.iter().enumerate() {
+        if let Some(s) = sent {
+            by_sentence.entry(*s).or_default().push(j);
+        }
+    }
+    let mut day_near: Vec<Option<usize>> = vec![None; n];
+    for list in by_sentence.values() {
+        let mut before = vec![None; list.len()];
+        let mut last = None;
+        for (k, &j) in list.iter().enumerate() {
+            before[k] = last;
+            if day_points[j].is_some() {
+                last = Some(j);
+            }
+        }
+        let mut next = None;
+        for k in (0..list.len()).rev() {
+            let i = list[k];
+            day_near[i] = match (before[k], next) {
+                (Some(b), Some(a)) => Some(if i - b <= a - i { b } else { a }),
+                (b, a) => b.or(a),
+            };
+            if day_points[i].is_some() {
+                next = Some(i);
+            }
+        }
+    }
     let mut last_day: Option<DaySpec> = None;
     let mut out = Vec::with_capacity(n);
     let mut last_resolved: Option<NaiveDate> = None;
@@ -232,11 +264,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
         let mut expr = c.expr.clone();
         if let DateExpr::Point(p) = &mut expr {
             if p.day == DaySpec::None {
-                let same_sentence = (0..n)
-                    .filter(|&j| j != i && items[j].1 == *sent && sent.is_some())
-                    .filter_map(|j| day_points[j].as_ref().map(|d| (j.abs_diff(i), d)))
-                    .min_by_key(|x| x.0)
-                    .map(|x| x.1.clone());
+                let same_sentence = day_near[i].and_then(|j| day_points[j].clone());
                 if let Some(d) = same_sentence.or_else(|| last_day.clone()) {
                     p.day = d;
                 }

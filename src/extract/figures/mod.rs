@@ -128,7 +128,20 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Figure> {
         .map(|c| read(norm, c, &phones, (body_start, body_end), lone_text))
         .collect();
     share_units(norm, &kept, &mut readings);
-    let dates: Vec<(usize, usize)> = ctx.record.dates.iter().map(|d| (d.start, d.end)).collect();
+    // Date spans by start, with the running maximum of their ends: whether
+    // a span overlaps a date is then a binary search, not a scan per figure.
+    let mut dates: Vec<(usize, usize)> =
+        ctx.record.dates.iter().map(|d| (d.start, d.end)).collect();
+    dates.sort_unstable();
+    let mut reach = 0;
+    for d in &mut dates {
+        reach = reach.max(d.1);
+        d.1 = reach;
+    }
+    let overlaps_date = |start: usize, end: usize| {
+        let k = dates.partition_point(|&(s, _)| s < end);
+        k > 0 && start < dates[k - 1].1
+    };
     let mut out = Vec::new();
     let mut last_end = 0;
     for (r, c) in readings.into_iter().zip(&kept) {
@@ -139,7 +152,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Figure> {
         }
         last_end = r.end;
         let span = doc.span(r.start..r.end);
-        if dates.iter().any(|&(s, e)| s < span.end && span.start < e) {
+        if overlaps_date(span.start, span.end) {
             continue;
         }
         out.push(Figure {

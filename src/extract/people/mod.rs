@@ -23,7 +23,7 @@ use crate::record::{Person, Span};
 use crate::text::token::TokenKind;
 use crate::text::Document;
 use roles::Role;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 /// A name found in the text, as token indexes.
@@ -254,12 +254,23 @@ fn role_led_names(
     cands: &mut Vec<Cand>,
 ) {
     let tokens = doc.tokens();
+    // Tokens inside a candidate, kept up to date as candidates are added:
+    // a scan of every candidate per role would be quadratic.
+    let mut covered = vec![false; tokens.len()];
+    let cover = |covered: &mut [bool], c: &Cand| {
+        for t in &mut covered[c.start.min(c.end)..c.end.min(tokens.len())] {
+            *t = true;
+        }
+    };
+    for c in cands.iter() {
+        cover(&mut covered, c);
+    }
     for r in roles {
         let mut i = crate::extract::organizations::token_at(tokens, r.range.end);
         if text(doc, i).is_none() && tokens.get(i).is_some_and(|t| doc.token_text(t) == ",") {
             i += 1;
         }
-        if cands.iter().any(|c| c.start <= i && i < c.end) {
+        if covered.get(i).copied().unwrap_or(false) {
             continue;
         }
         let Some(first) = text(doc, i) else { continue };
@@ -267,13 +278,15 @@ fn role_led_names(
             continue;
         }
         if let Some(end) = surname_end(doc, i, free) {
-            cands.push(Cand {
+            let c = Cand {
                 start: i,
                 name: i,
                 surname: i,
                 end,
                 given: false,
-            });
+            };
+            cover(&mut covered, &c);
+            cands.push(c);
         }
     }
 }
@@ -332,6 +345,37 @@ struct Group {
     fallback: String,
     role: Option<(Role, String)>,
     mentions: Vec<Range<usize>>,
+    /// The starts of `mentions`, for [`nearest`].
+    starts: BTreeSet<usize>,
+}
+
+impl Group {
+    fn mention(&mut self, m: Range<usize>) {
+        self.starts.insert(m.start);
+        self.mentions.push(m);
+    }
+}
+
+/// The groups, indexed by full-name key and by surname, so that finding a
+/// mention's group does not scan every group.
+#[derive(Default)]
+struct Groups {
+    list: Vec<Group>,
+    by_key: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
+}
+
+impl Groups {
+    fn push(&mut self, g: Group) -> usize {
+        let gi = self.list.len();
+        self.by_key.entry(g.key.clone()).or_insert(gi);
+        self.by_surname
+            .entry(g.surname.clone())
+            .or_default()
+            .push(gi);
+        self.list.push(g);
+        gi
+    }
 }
 
 fn assemble(
@@ -343,7 +387,7 @@ fn assemble(
     let tokens = doc.tokens();
     let norm = doc.norm();
     let bytes = |a: usize, b: usize| tokens[a].start as usize..tokens[b - 1].end as usize;
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups = Groups::default();
     // Full names first, then initials / honorific / role-led forms.
     let mut ordered: Vec<&Cand> = cands.iter().filter(|c| c.given).collect();
     ordered.extend(cands.iter().filter(|c| !c.given));
@@ -352,7 +396,7 @@ fn assemble(
         let full = fold(&norm[bytes(c.name, c.end)]);
         let role = role_of(doc, c, roles).map(|r| (r.clone(), doc.span(r.range.clone()).text));
         let g = if c.given {
-            groups.iter().position(|g| g.key == full)
+            groups.by_key.get(&full).copied()
         } else {
             let initial = text(doc, c.name)
                 .and_then(|w| w.chars().next())
@@ -361,19 +405,17 @@ fn assemble(
         };
         let gi = match g {
             Some(gi) => gi,
-            None => {
-                groups.push(Group {
-                    key: full.clone(),
-                    surname: surname.clone(),
-                    name: None,
-                    fallback: doc.span(bytes(c.name, c.end)).text,
-                    role: None,
-                    mentions: Vec::new(),
-                });
-                groups.len() - 1
-            }
+            None => groups.push(Group {
+                key: full.clone(),
+                surname: surname.clone(),
+                name: None,
+                fallback: doc.span(bytes(c.name, c.end)).text,
+                role: None,
+                mentions: Vec::new(),
+                starts: BTreeSet::new(),
+            }),
         };
-        let g = &mut groups[gi];
+        let g = &mut groups.list[gi];
         if c.given {
             let n = doc.span(bytes(c.name, c.end)).text;
             let len = n.chars().count();
@@ -384,26 +426,39 @@ fn assemble(
         if g.role.is_none() {
             g.role = role;
         }
-        g.mentions.push(bytes(c.start, c.end));
+        g.mention(bytes(c.start, c.end));
     }
     surname_mentions(doc, &mut groups, free);
-    // Relational roles take the flag of the person they name.
-    let flags: Vec<(Vec<Range<usize>>, Option<bool>)> = groups
+    // Relational roles take the flag of the person they name: the first
+    // group with a mention inside the role's complement.
+    let flags: Vec<Option<bool>> = groups
+        .list
         .iter()
-        .map(|g| (g.mentions.clone(), g.role.as_ref().map(|(r, _)| r.official)))
+        .map(|g| g.role.as_ref().map(|(r, _)| r.official))
         .collect();
-    for g in &mut groups {
+    let mut all: Vec<(usize, usize, usize)> = groups
+        .list
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, g)| g.mentions.iter().map(move |m| (m.start, m.end, gi)))
+        .collect();
+    all.sort_unstable();
+    for g in &mut groups.list {
         if let Some((r, _)) = g.role.as_mut().filter(|(r, _)| r.relational) {
-            let named = flags.iter().find(|(ms, _)| {
-                ms.iter()
-                    .any(|m| r.complement.start <= m.start && m.end <= r.complement.end)
-            });
-            if let Some((_, Some(flag))) = named {
-                r.official = *flag;
+            let from = all.partition_point(|&(s, _, _)| s < r.complement.start);
+            let named = all[from..]
+                .iter()
+                .take_while(|&&(s, _, _)| s < r.complement.end)
+                .filter(|&&(_, e, _)| e <= r.complement.end)
+                .map(|&(_, _, gi)| gi)
+                .min();
+            if let Some(Some(flag)) = named.map(|gi| flags[gi]) {
+                r.official = flag;
             }
         }
     }
     let mut out: Vec<Person> = groups
+        .list
         .into_iter()
         .map(|mut g| {
             g.mentions.sort_by_key(|m| m.start);
@@ -427,25 +482,20 @@ fn assemble(
 
 /// The group a surname form belongs to: the nearest before `at` with that
 /// surname (and a matching initial), else the first after.
-fn nearest(groups: &[Group], surname: &str, at: usize, initial: Option<char>) -> Option<usize> {
+fn nearest(groups: &Groups, surname: &str, at: usize, initial: Option<char>) -> Option<usize> {
     let fits = |g: &Group| {
-        g.surname == surname
-            && initial.is_none_or(|i| {
-                g.key
-                    .starts_with(crate::extract::organizations::folded::fold_char(i))
-            })
+        initial.is_none_or(|i| {
+            g.key
+                .starts_with(crate::extract::organizations::folded::fold_char(i))
+        })
     };
     let mut best: Option<(usize, usize)> = None;
-    for (gi, g) in groups.iter().enumerate() {
+    for &gi in groups.by_surname.get(surname).into_iter().flatten() {
+        let g = &groups.list[gi];
         if !fits(g) {
             continue;
         }
-        let before = g
-            .mentions
-            .iter()
-            .filter(|m| m.start < at)
-            .map(|m| m.start)
-            .max();
+        let before = g.starts.range(..at).next_back().copied();
         let score = before.map_or(
             usize::MAX - g.mentions.first().map_or(0, |m| m.start),
             |b| at - b,
@@ -458,43 +508,75 @@ fn nearest(groups: &[Group], surname: &str, at: usize, initial: Option<char>) ->
 }
 
 /// Adds every surname-only mention (« Darmanin ») of a known person.
-fn surname_mentions(doc: &Document, groups: &mut [Group], free: &dyn Fn(usize) -> bool) {
+fn surname_mentions(doc: &Document, groups: &mut Groups, free: &dyn Fn(usize) -> bool) {
     let tokens = doc.tokens();
+    // First word of a surname → the word counts of the surnames it starts.
+    // Many groups share a surname (or its first word), so the lookup goes
+    // by length and then by surname, never through every group.
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    for (gi, g) in groups.iter().enumerate() {
+    for g in &groups.list {
         if let Some(first) = g.surname.split(' ').next() {
-            by_first.entry(first.to_string()).or_default().push(gi);
+            let lengths = by_first.entry(first.to_string()).or_default();
+            let n = g.surname.split(' ').count();
+            if !lengths.contains(&n) {
+                lengths.push(n);
+            }
         }
     }
-    let taken: Vec<Range<usize>> = groups
+    // The mentions found so far, sorted by start, with the running maximum
+    // of their ends: « is `s` inside one » is then a binary search.
+    let mut taken: Vec<(usize, usize)> = groups
+        .list
         .iter()
-        .flat_map(|g| g.mentions.iter().cloned())
+        .flat_map(|g| g.mentions.iter().map(|m| (m.start, m.end)))
         .collect();
+    taken.sort_unstable();
+    let mut reach = 0;
+    for m in &mut taken {
+        reach = reach.max(m.1);
+        m.1 = reach;
+    }
+    let is_taken = |s: usize| {
+        let k = taken.partition_point(|&(start, _)| start <= s);
+        k > 0 && s < taken[k - 1].1
+    };
     for i in 0..tokens.len() {
         let t = &tokens[i];
         if t.kind != TokenKind::Word || !is_capitalized(doc.token_text(t)) || !free(i) {
             continue;
         }
-        let Some(gis) = by_first.get(&fold(doc.token_text(t))) else {
+        let first = fold(doc.token_text(t));
+        let Some(lengths) = by_first.get(&first) else {
             continue;
         };
         let s = t.start as usize;
-        if taken.iter().any(|m| m.start <= s && s < m.end) {
+        if is_taken(s) {
             continue;
         }
-        for &gi in gis {
-            let n = groups[gi].surname.split(' ').count();
+        // The first group (in group order) whose surname is written here.
+        let mut found: Option<(usize, usize)> = None;
+        for &n in lengths {
             let Some(last) = tokens.get(i + n - 1) else {
                 continue;
             };
             let e = last.end as usize;
-            let same = fold(&doc.norm()[s..e]) == groups[gi].surname;
+            let written = fold(&doc.norm()[s..e]);
+            if written.split(' ').next() != Some(first.as_str()) || written.split(' ').count() != n
+            {
+                continue;
+            }
+            let Some(&gi) = groups.by_surname.get(&written).and_then(|gis| gis.first()) else {
+                continue;
+            };
             let next_cap = text(doc, i + n).is_some_and(is_capitalized);
-            if same && !next_cap {
-                if let Some(gj) = nearest(groups, &groups[gi].surname.clone(), s, None) {
-                    groups[gj].mentions.push(s..e);
-                }
-                break;
+            if !next_cap && found.is_none_or(|(best, _)| gi < best) {
+                found = Some((gi, e));
+            }
+        }
+        if let Some((gi, e)) = found {
+            let surname = groups.list[gi].surname.clone();
+            if let Some(gj) = nearest(groups, &surname, s, None) {
+                groups.list[gj].mention(s..e);
             }
         }
     }

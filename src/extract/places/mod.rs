@@ -45,15 +45,23 @@ pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Place> {
             }
         }
     }
+    // One entry per département, and places indexed by row: per-mention
+    // scans of either made long texts quadratic.
+    departments.sort_unstable();
+    departments.dedup();
     let mut places: Vec<(&'static Row, Place)> = Vec::new();
+    let mut index: std::collections::HashMap<*const Row, usize> = Default::default();
     for (c, s) in &judged {
         let Some(row) = rules::resolve(c, s, &departments) else {
             continue;
         };
         let span = doc.span(c.start..c.end);
-        match places.iter_mut().find(|(r, _)| std::ptr::eq(*r, row)) {
-            Some((_, p)) => p.mentions.push(span),
-            None => places.push((row, place(row, span))),
+        match index.get(&std::ptr::from_ref(row)) {
+            Some(&k) => places[k].1.mentions.push(span),
+            None => {
+                index.insert(std::ptr::from_ref(row), places.len());
+                places.push((row, place(row, span)));
+            }
         }
     }
     places.into_iter().map(|(_, p)| p).collect()

@@ -64,6 +64,11 @@ pub struct Speakers<'a> {
     refs: Vec<Referent>,
     roles: Vec<(String, String)>,
     orgs: Vec<(String, Vec<String>)>,
+    /// The first referent of each name, copied by [`Speakers::remember`].
+    first: HashMap<String, Referent>,
+    /// The longest referent span in bytes (at least 1), which bounds the
+    /// search for the referent at a byte.
+    longest: usize,
 }
 
 /// A word token: its index and lower-case text.
@@ -136,8 +141,20 @@ impl<'a> Speakers<'a> {
             orgs.push((o.name.clone(), texts));
         }
         refs.sort_by_key(|r| r.at);
+        let mut first = HashMap::new();
+        for r in &refs {
+            first.entry(r.name.clone()).or_insert_with(|| r.clone());
+        }
+        let longest = refs
+            .iter()
+            .map(|r| r.end.saturating_sub(r.at))
+            .max()
+            .unwrap_or(0)
+            .max(1);
         Speakers {
             doc,
+            first,
+            longest,
             refs,
             roles,
             orgs,
@@ -147,7 +164,7 @@ impl<'a> Speakers<'a> {
     /// Records that `name` spoke at byte `at`, so that a later « il » can
     /// point back to them.
     pub fn remember(&mut self, at: usize, name: &str) {
-        let Some(r) = self.refs.iter().find(|r| r.name == name) else {
+        let Some(r) = self.first.get(name) else {
             return;
         };
         let mut r = r.clone();
@@ -350,11 +367,7 @@ impl<'a> Speakers<'a> {
                 break;
             }
             let at = t.start as usize;
-            if let Some(r) = self
-                .refs
-                .iter()
-                .find(|r| r.at <= at && at < r.end.max(r.at + 1))
-            {
+            if let Some(r) = self.at_byte(at) {
                 if r.subject || any_ref {
                     return Some(r.name.clone());
                 }
@@ -445,6 +458,15 @@ impl<'a> Speakers<'a> {
             .rev()
             .find(fits)
             .map(|r| r.name.clone())
+    }
+
+    /// The first referent whose span holds byte `at` (a referent spans at
+    /// least one byte): only those starting less than `longest` bytes before
+    /// it can, so this is a binary search and a short scan.
+    fn at_byte(&self, at: usize) -> Option<&Referent> {
+        let hi = self.refs.partition_point(|r| r.at <= at);
+        let lo = self.refs[..hi].partition_point(|r| r.at + self.longest <= at);
+        self.refs[lo..hi].iter().find(|r| at < r.end.max(r.at + 1))
     }
 
     /// The referents mentioned at bytes `a..b` (binary search: `refs` is
