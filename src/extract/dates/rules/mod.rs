@@ -10,13 +10,15 @@
 mod absolute;
 mod durations;
 mod relative;
+mod starts;
 mod times;
 mod year_context;
 
 use super::expr::DateExpr;
 use regex::{Captures, Regex};
+use starts::Starts;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// One rule: a readable name, a regex and a production.
 pub struct Rule {
@@ -116,23 +118,44 @@ pub struct Candidate {
 
 struct Compiled {
     rule: Rule,
-    regex: Regex,
+    /// The pattern as compiled (flags added, boundaries rewritten).
+    pattern: String,
+    /// Compiled on first use: a short article needs only a few rules.
+    regex: OnceLock<Regex>,
 }
 
-static RULES: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+impl Compiled {
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.pattern).unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
+        })
+    }
+}
+
+struct Table {
+    rules: Vec<Compiled>,
+    starts: Starts,
+}
+
+static RULES: LazyLock<Table> = LazyLock::new(|| {
     let mut rules = Vec::new();
     rules.extend(absolute::rules());
     rules.extend(relative::rules());
     rules.extend(times::rules());
     rules.extend(durations::rules());
-    rules
+    let rules: Vec<Compiled> = rules
         .into_iter()
-        .map(|rule| {
-            let regex = Regex::new(&format!("(?i){}", ascii_boundaries(&rule.pattern)))
-                .unwrap_or_else(|e| panic!("rule `{}`: {e}", rule.name));
-            Compiled { rule, regex }
+        .map(|rule| Compiled {
+            pattern: format!("(?i){}", ascii_boundaries(&rule.pattern)),
+            rule,
+            regex: OnceLock::new(),
         })
-        .collect()
+        .collect();
+    let patterns: Vec<String> = rules.iter().map(|c| c.pattern.clone()).collect();
+    Table {
+        starts: Starts::new(&patterns),
+        rules,
+    }
 });
 
 /// Rewrites a rule's word boundaries for speed: Unicode `\b` keeps the
@@ -174,42 +197,86 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 
 /// Every match of every rule in `text`, overlapping ones included.
 pub fn candidates(text: &str) -> Vec<Candidate> {
+    let table = &*RULES;
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); table.rules.len()];
+    let scanned = table.starts.scan(text, |at, set| {
+        for pid in set.iter() {
+            starts[pid.as_usize()].push(at);
+        }
+    });
     let mut out = Vec::new();
-    for (order, c) in RULES.iter().enumerate() {
-        let mut pos = 0;
-        while pos <= text.len() {
-            let Some(caps) = c.regex.captures_at(text, pos) else {
-                break;
-            };
-            let Some(whole) = caps.get(0) else { break };
-            if whole.is_empty() {
-                pos = whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-            if !at_word_edges(text, whole.start(), whole.end()) {
-                // Retry just after the start: a shorter match may fit.
-                pos = whole.start()
-                    + text[whole.start()..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
-                continue;
-            }
-            pos = whole.end();
-            let m = Match { caps: &caps, text };
-            if let Some(p) = (c.rule.prod)(&m) {
-                out.push(Candidate {
-                    start: whole.start(),
-                    end: whole.end(),
-                    expr: p.expr,
-                    rule: c.rule.name,
-                    latent: p.latent,
-                    order,
-                });
-            }
+    for (order, c) in table.rules.iter().enumerate() {
+        if scanned.is_some() {
+            at_starts(c, order, text, &starts[order], &mut out);
+        } else {
+            everywhere(c, order, text, &mut out);
         }
     }
     out
+}
+
+/// The matches of one rule, trying it only where it matches (`starts`):
+/// the same matches as [`everywhere`], which retries one character further
+/// after a rejected match and resumes at the end of a kept one.
+fn at_starts(c: &Compiled, order: usize, text: &str, starts: &[usize], out: &mut Vec<Candidate>) {
+    let mut pos = 0;
+    for &at in starts {
+        if at < pos {
+            continue;
+        }
+        let Some(caps) = c.regex().captures_at(text, at) else {
+            continue;
+        };
+        let Some(whole) = caps.get(0) else { continue };
+        debug_assert_eq!(whole.start(), at, "rule `{}`", c.rule.name);
+        if whole.is_empty() || !at_word_edges(text, whole.start(), whole.end()) {
+            continue;
+        }
+        pos = whole.end();
+        keep(c, order, text, &caps, out);
+    }
+}
+
+/// The matches of one rule, scanning the whole text.
+fn everywhere(c: &Compiled, order: usize, text: &str, out: &mut Vec<Candidate>) {
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(caps) = c.regex().captures_at(text, pos) else {
+            break;
+        };
+        let Some(whole) = caps.get(0) else { break };
+        if whole.is_empty() {
+            pos = whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        if !at_word_edges(text, whole.start(), whole.end()) {
+            // Retry just after the start: a shorter match may fit.
+            pos = whole.start()
+                + text[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+            continue;
+        }
+        pos = whole.end();
+        keep(c, order, text, &caps, out);
+    }
+}
+
+/// Runs the rule's production on a kept match.
+fn keep(c: &Compiled, order: usize, text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let Some(whole) = caps.get(0) else { return };
+    let m = Match { caps, text };
+    if let Some(p) = (c.rule.prod)(&m) {
+        out.push(Candidate {
+            start: whole.start(),
+            end: whole.end(),
+            expr: p.expr,
+            rule: c.rule.name,
+            latent: p.latent,
+            order,
+        });
+    }
 }
 
 /// Keeps the longest candidates that do not overlap (ties: earlier start,
@@ -263,9 +330,9 @@ mod bench {
             text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
         }
         let text = crate::text::normalize::fold_str(&text.repeat(50));
-        for c in RULES.iter() {
+        for c in RULES.rules.iter() {
             let t = std::time::Instant::now();
-            let n = c.regex.find_iter(&text).count();
+            let n = c.regex().find_iter(&text).count();
             println!(
                 "{:>8.1} MB/s {n:>6} {}",
                 text.len() as f64 / t.elapsed().as_secs_f64() / 1e6,
