@@ -197,7 +197,7 @@ fn lexicon_matches(doc: &Document, folded: &Folded) -> Vec<Cand> {
     let lex = &*LEXICON;
     let norm = doc.norm();
     let mut out = Vec::new();
-    for m in lex.ac.find_overlapping_iter(&folded.text) {
+    for m in lex.ac.get().find_overlapping_iter(&folded.text) {
         if !folded.on_boundaries(m.start(), m.end()) {
             continue;
         }

@@ -198,18 +198,12 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 /// Every match of every rule in `text`, overlapping ones included.
 pub fn candidates(text: &str) -> Vec<Candidate> {
     let table = &*RULES;
-    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); table.rules.len()];
-    let scanned = table.starts.scan(text, |at, set| {
-        for pid in set.iter() {
-            starts[pid.as_usize()].push(at);
-        }
-    });
+    let starts = table.starts.scan(text);
     let mut out = Vec::new();
     for (order, c) in table.rules.iter().enumerate() {
-        if scanned.is_some() {
-            at_starts(c, order, text, &starts[order], &mut out);
-        } else {
-            everywhere(c, order, text, &mut out);
+        match &starts {
+            Some(starts) => at_starts(c, order, text, &starts[order], &mut out),
+            None => everywhere(c, order, text, &mut out),
         }
     }
     out

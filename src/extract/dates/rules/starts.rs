@@ -13,7 +13,7 @@
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::util::start;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet};
+use regex_automata::{Anchored, MatchKind};
 use std::cell::RefCell;
 
 /// The rule patterns compiled together, and the bytes a match can begin with.
@@ -64,33 +64,70 @@ impl Starts {
         Starts { dfa, first }
     }
 
-    /// For each position of `text` where some rule may start a kept match,
-    /// in order, calls `found` with the position and the rules matching
-    /// there. `None` when the DFA gave up.
-    pub(super) fn scan(&self, text: &str, mut found: impl FnMut(usize, &PatternSet)) -> Option<()> {
+    /// The positions of `text` where each rule may start a kept match, in
+    /// order, one list per rule. `None` when the DFA gave up.
+    pub(super) fn scan(&self, text: &str) -> Option<Vec<Vec<usize>>> {
         CACHE.with(|cell| {
             let mut slot = cell.borrow_mut();
             let cache = slot.get_or_insert_with(|| self.dfa.create_cache());
-            let mut set = PatternSet::new(self.dfa.pattern_len());
+            let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.dfa.pattern_len()];
+            let bytes = text.as_bytes();
             let mut prev_word = false;
             for (i, c) in text.char_indices() {
                 let word = c.is_alphanumeric() || c == '_';
                 // Inside a word no match is kept (`at_word_edges`).
                 let inside = prev_word && word;
                 prev_word = word;
-                if inside || !self.first[text.as_bytes()[i] as usize] {
+                if inside || !self.first[bytes[i] as usize] {
                     continue;
                 }
-                set.clear();
-                let input = Input::new(text).range(i..).anchored(Anchored::Yes);
-                self.dfa
-                    .try_which_overlapping_matches(cache, &input, &mut set)
-                    .ok()?;
-                if !set.is_empty() {
-                    found(i, &set);
+                self.walk(cache, bytes, i, &mut starts)?;
+            }
+            Some(starts)
+        })
+    }
+
+    /// Runs the DFA anchored at `i` until it dies, adding `i` to the list
+    /// of every rule with a match starting there (the match states of a
+    /// lazy DFA come one byte late, and the end of the text has its own
+    /// transition).
+    fn walk(
+        &self,
+        cache: &mut Cache,
+        bytes: &[u8],
+        i: usize,
+        starts: &mut [Vec<usize>],
+    ) -> Option<()> {
+        let config = start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(i.checked_sub(1).map(|j| bytes[j]));
+        let mut sid = self.dfa.start_state(cache, &config).ok()?;
+        let mut record = |cache: &mut Cache, sid| {
+            for k in 0..self.dfa.match_len(cache, sid) {
+                let list = &mut starts[self.dfa.match_pattern(cache, sid, k).as_usize()];
+                if list.last() != Some(&i) {
+                    list.push(i);
                 }
             }
-            Some(())
-        })
+        };
+        for &b in &bytes[i..] {
+            sid = self.dfa.next_state(cache, sid, b).ok()?;
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    record(cache, sid);
+                }
+                if sid.is_dead() {
+                    return Some(());
+                }
+                if sid.is_quit() {
+                    return None;
+                }
+            }
+        }
+        sid = self.dfa.next_eoi_state(cache, sid).ok()?;
+        if sid.is_match() {
+            record(cache, sid);
+        }
+        Some(())
     }
 }
