@@ -15,7 +15,9 @@ mod times;
 mod year_context;
 
 use super::expr::DateExpr;
-use regex::{Captures, Regex};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
 use starts::Starts;
 use std::collections::BTreeMap;
 use std::sync::{LazyLock, OnceLock};
@@ -50,29 +52,31 @@ impl From<DateExpr> for Produced {
 
 /// A regex match as productions see it: its groups and its surroundings.
 pub struct Match<'a> {
-    caps: &'a Captures<'a>,
+    caps: &'a Captures,
     text: &'a str,
 }
 
 impl<'a> Match<'a> {
     /// The text of a named group, if it matched.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.caps.name(name).map(|m| m.as_str())
+        self.caps
+            .get_group_by_name(name)
+            .map(|s| &self.text[s.range()])
     }
 
     /// Whether a named group matched.
     pub fn has(&self, name: &str) -> bool {
-        self.caps.name(name).is_some()
+        self.caps.get_group_by_name(name).is_some()
     }
 
     /// The whole match.
     pub fn all(&self) -> &'a str {
-        self.caps.get(0).map_or("", |m| m.as_str())
+        self.caps.get_match().map_or("", |m| &self.text[m.range()])
     }
 
     /// The text before the match (at most 40 bytes, on a char boundary).
     pub fn before(&self) -> &'a str {
-        let start = self.caps.get(0).map_or(0, |m| m.start());
+        let start = self.caps.get_match().map_or(0, |m| m.start());
         let mut from = start.saturating_sub(40);
         while !self.text.is_char_boundary(from) {
             from += 1;
@@ -83,14 +87,14 @@ impl<'a> Match<'a> {
     /// The text before a named group: what precedes the match, then the
     /// match up to the group (the whole match when the group is absent).
     pub fn upto(&self, name: &str) -> String {
-        let start = self.caps.get(0).map_or(0, |m| m.start());
-        let at = self.caps.name(name).map_or(start, |m| m.start());
+        let start = self.caps.get_match().map_or(0, |m| m.start());
+        let at = self.caps.get_group_by_name(name).map_or(start, |m| m.start);
         format!("{}{}", self.before(), &self.text[start..at])
     }
 
     /// The text after the match (at most 40 bytes, on a char boundary).
     pub fn after(&self) -> &'a str {
-        let end = self.caps.get(0).map_or(0, |m| m.end());
+        let end = self.caps.get_match().map_or(0, |m| m.end());
         let mut to = (end + 40).min(self.text.len());
         while !self.text.is_char_boundary(to) {
             to -= 1;
@@ -125,9 +129,15 @@ struct Compiled {
 }
 
 impl Compiled {
+    /// The rule's regex, without prefilters: it runs anchored at the
+    /// starts [`Starts`] found (only the whole-text fallback scans), and
+    /// extracting literals is most of the cost of building it.
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            Regex::new(&self.pattern).unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
+            Regex::builder()
+                .configure(Regex::config().auto_prefilter(false))
+                .build(&self.pattern)
+                .unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
         })
     }
 }
@@ -213,16 +223,23 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 /// the same matches as [`everywhere`], which retries one character further
 /// after a rejected match and resumes at the end of a kept one.
 fn at_starts(c: &Compiled, order: usize, text: &str, starts: &[usize], out: &mut Vec<Candidate>) {
+    if starts.is_empty() {
+        return; // not even compiled
+    }
+    let re = c.regex();
+    let mut caps = re.create_captures();
     let mut pos = 0;
     for &at in starts {
         if at < pos {
             continue;
         }
-        let Some(caps) = c.regex().captures_at(text, at) else {
+        re.search_captures(
+            &Input::new(text).range(at..).anchored(Anchored::Yes),
+            &mut caps,
+        );
+        let Some(whole) = caps.get_match() else {
             continue;
         };
-        let Some(whole) = caps.get(0) else { continue };
-        debug_assert_eq!(whole.start(), at, "rule `{}`", c.rule.name);
         if whole.is_empty() || !at_word_edges(text, whole.start(), whole.end()) {
             continue;
         }
@@ -233,12 +250,14 @@ fn at_starts(c: &Compiled, order: usize, text: &str, starts: &[usize], out: &mut
 
 /// The matches of one rule, scanning the whole text.
 fn everywhere(c: &Compiled, order: usize, text: &str, out: &mut Vec<Candidate>) {
+    let re = c.regex();
+    let mut caps = re.create_captures();
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(caps) = c.regex().captures_at(text, pos) else {
+        re.search_captures(&Input::new(text).range(pos..), &mut caps);
+        let Some(whole) = caps.get_match() else {
             break;
         };
-        let Some(whole) = caps.get(0) else { break };
         if whole.is_empty() {
             pos = whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8);
             continue;
@@ -259,7 +278,9 @@ fn everywhere(c: &Compiled, order: usize, text: &str, out: &mut Vec<Candidate>) 
 
 /// Runs the rule's production on a kept match.
 fn keep(c: &Compiled, order: usize, text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
-    let Some(whole) = caps.get(0) else { return };
+    let Some(whole) = caps.get_match() else {
+        return;
+    };
     let m = Match { caps, text };
     if let Some(p) = (c.rule.prod)(&m) {
         out.push(Candidate {
@@ -326,7 +347,7 @@ mod bench {
         let text = crate::text::normalize::fold_str(&text.repeat(50));
         for c in RULES.rules.iter() {
             let t = std::time::Instant::now();
-            let n = c.regex().find_iter(&text).count();
+            let n = c.regex().find_iter(text.as_str()).count();
             println!(
                 "{:>8.1} MB/s {n:>6} {}",
                 text.len() as f64 / t.elapsed().as_secs_f64() / 1e6,
