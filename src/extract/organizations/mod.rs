@@ -51,8 +51,8 @@ struct Cand {
 
 /// Finds the organizations of `doc`.
 pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Organization> {
-    let folded = Folded::new(doc.norm());
-    let mut cands = lexicon_matches(doc, &folded);
+    let folded = doc.folded();
+    let mut cands = lexicon_matches(doc, folded);
     cands.extend(cue_names(doc));
     let mut chosen = longest_first(cands);
     // `~` forms stand when their row is named unambiguously elsewhere.

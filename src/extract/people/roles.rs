@@ -10,7 +10,7 @@
 //! preposition.
 
 use crate::extract::automaton::Adaptive;
-use crate::extract::organizations::folded::{fold, is_capitalized, Folded};
+use crate::extract::organizations::folded::{fold, is_capitalized};
 use crate::extract::organizations::rules::is_place_adjective;
 use crate::extract::organizations::token_at;
 use crate::lexicon;
@@ -175,7 +175,7 @@ fn cap(doc: &Document, i: usize) -> bool {
 /// begins a person's name (the holder, where a complement stops).
 pub(crate) fn find(doc: &Document, person_start: &dyn Fn(usize) -> bool) -> Vec<Role> {
     let lex = &*LEXICON;
-    let folded = Folded::new(doc.norm());
+    let folded = doc.folded();
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
     for m in lex.ac.get().find_overlapping_iter(&folded.text) {
         let ex = folded.text[..m.start()].ends_with("ex-")
