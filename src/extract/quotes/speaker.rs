@@ -62,8 +62,16 @@ struct Referent {
 pub struct Speakers<'a> {
     doc: &'a Document,
     refs: Vec<Referent>,
+    /// `reach[j]`: the furthest end (at least `at + 1`) of `refs[..=j]`,
+    /// to find the first mention covering a byte without a linear scan.
+    reach: Vec<usize>,
     roles: Vec<(String, String)>,
     orgs: Vec<(String, Vec<String>)>,
+}
+
+/// The end a mention covers up to, one byte at least.
+fn reach_of(r: &Referent) -> usize {
+    r.end.max(r.at + 1)
 }
 
 /// A word token: its index and lower-case text.
@@ -136,12 +144,26 @@ impl<'a> Speakers<'a> {
             orgs.push((o.name.clone(), texts));
         }
         refs.sort_by_key(|r| r.at);
+        let mut reach = Vec::with_capacity(refs.len());
+        for r in &refs {
+            let before = reach.last().copied().unwrap_or(0);
+            reach.push(reach_of(r).max(before));
+        }
         Speakers {
             doc,
             refs,
+            reach,
             roles,
             orgs,
         }
+    }
+
+    /// The first mention (in `refs` order) covering byte `at`: since
+    /// `reach` grows, it is the first whose reach passes `at`, if that one
+    /// starts at or before `at`.
+    fn covering(&self, at: usize) -> Option<&Referent> {
+        let j = self.reach.partition_point(|&e| e <= at);
+        self.refs.get(j).filter(|r| r.at <= at)
     }
 
     /// Records that `name` spoke at byte `at`, so that a later « il » can
@@ -155,7 +177,16 @@ impl<'a> Speakers<'a> {
         r.end = at;
         r.subject = true;
         let i = self.refs.partition_point(|x| x.at <= at);
+        let e = reach_of(&r);
         self.refs.insert(i, r);
+        let before = i.checked_sub(1).map_or(0, |j| self.reach[j]);
+        self.reach.insert(i, e.max(before));
+        for k in i + 1..self.reach.len() {
+            if self.reach[k] >= e {
+                break;
+            }
+            self.reach[k] = e;
+        }
     }
 
     /// The speaker of a quote by rules 1, 2 and 4 (rule 3 is the caller's).
@@ -350,11 +381,7 @@ impl<'a> Speakers<'a> {
                 break;
             }
             let at = t.start as usize;
-            if let Some(r) = self
-                .refs
-                .iter()
-                .find(|r| r.at <= at && at < r.end.max(r.at + 1))
-            {
+            if let Some(r) = self.covering(at) {
                 if r.subject || any_ref {
                     return Some(r.name.clone());
                 }
