@@ -128,7 +128,20 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Figure> {
         .map(|c| read(norm, c, &phones, (body_start, body_end), lone_text))
         .collect();
     share_units(norm, &kept, &mut readings);
-    let dates: Vec<(usize, usize)> = ctx.record.dates.iter().map(|d| (d.start, d.end)).collect();
+    // Date spans by start, with the furthest end so far: a span overlaps
+    // some date when the dates starting before its end reach past its start
+    // (a binary search, not a scan of every date per figure).
+    let mut dates: Vec<(usize, usize)> =
+        ctx.record.dates.iter().map(|d| (d.start, d.end)).collect();
+    dates.sort_unstable();
+    let mut reach = 0;
+    let date_reach: Vec<usize> = dates
+        .iter()
+        .map(|&(_, e)| {
+            reach = reach.max(e);
+            reach
+        })
+        .collect();
     let mut out = Vec::new();
     let mut last_end = 0;
     for (r, c) in readings.into_iter().zip(&kept) {
@@ -139,7 +152,8 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Figure> {
         }
         last_end = r.end;
         let span = doc.span(r.start..r.end);
-        if dates.iter().any(|&(s, e)| s < span.end && span.start < e) {
+        let before_end = dates.partition_point(|&(s, _)| s < span.end);
+        if before_end > 0 && date_reach[before_end - 1] > span.start {
             continue;
         }
         out.push(Figure {
