@@ -22,7 +22,7 @@ pub(crate) mod rules;
 
 use super::charges::{lowered, word_after, word_before};
 use super::Context;
-use crate::record::{Action, ActionType, Span};
+use crate::record::{Action, ActionType, Place, Span};
 use crate::text::token::TokenKind;
 use crate::text::Document;
 use rules::{passes, DETERMINERS, TABLE};
@@ -79,6 +79,14 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
     // The lowered words of the sentence of the last match: triggers come in
     // text order, so each sentence is read once however many it holds.
     let mut sentence_words: Option<(usize, Vec<&str>)> = None;
+    let dates = ByStart::new(ctx.record.dates.iter().map(|d| d.start));
+    let mentions: Vec<(&Place, &Span)> = ctx
+        .record
+        .places
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(move |m| (p, m)))
+        .collect();
+    let places = ByStart::new(mentions.iter().map(|(_, m)| m.start));
     for m in table.automaton.find_iter(&lower) {
         if word_before(&lower, m.start()) || word_after(&lower, m.end()) {
             continue;
@@ -150,8 +158,8 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
         let mut action = Action {
             kind: trig.kind,
             trigger,
-            date: date_in(ctx, doc, sent.range(), m.start()),
-            place: place_in(ctx, doc, sent.range(), m.start()),
+            date: date_in(ctx, doc, &dates, sent.range(), m.start()),
+            place: place_in(doc, &mentions, &places, sent.range(), m.start()),
             subject,
             penalty: None,
             links: Default::default(),
@@ -277,18 +285,43 @@ fn char_range(doc: &Document, r: std::ops::Range<usize>) -> (usize, usize) {
     (doc.char_offset(r.start), doc.char_offset(r.end))
 }
 
+/// Facts sorted by start char, to visit those of one sentence without
+/// scanning every fact of the article for each trigger.
+struct ByStart(Vec<(usize, usize)>);
+
+impl ByStart {
+    /// `starts` in fact order.
+    fn new(starts: impl Iterator<Item = usize>) -> Self {
+        let mut by_start: Vec<(usize, usize)> = starts.enumerate().map(|(i, s)| (s, i)).collect();
+        by_start.sort_unstable();
+        ByStart(by_start)
+    }
+
+    /// The indexes of the facts starting in `a..=b`, in fact order (ties
+    /// between equally near facts go to the first, as before).
+    fn within(&self, a: usize, b: usize) -> Vec<usize> {
+        let lo = self.0.partition_point(|&(s, _)| s < a);
+        let hi = self.0.partition_point(|&(s, _)| s <= b).max(lo);
+        let mut idx: Vec<usize> = self.0[lo..hi].iter().map(|&(_, i)| i).collect();
+        idx.sort_unstable();
+        idx
+    }
+}
+
 /// The value of the date fact of the sentence nearest to the trigger.
 fn date_in(
     ctx: &Context,
     doc: &Document,
+    dates: &ByStart,
     sent: std::ops::Range<usize>,
     at: usize,
 ) -> Option<String> {
     let (a, b) = char_range(doc, sent);
     let here = doc.char_offset(at);
-    ctx.record
-        .dates
-        .iter()
+    dates
+        .within(a, b)
+        .into_iter()
+        .map(|i| &ctx.record.dates[i])
         .filter(|d| d.start >= a && d.end <= b)
         .filter(|d| {
             matches!(
@@ -302,17 +335,18 @@ fn date_in(
 
 /// The name of the place mentioned in the sentence nearest to the trigger.
 fn place_in(
-    ctx: &Context,
     doc: &Document,
+    mentions: &[(&Place, &Span)],
+    places: &ByStart,
     sent: std::ops::Range<usize>,
     at: usize,
 ) -> Option<String> {
     let (a, b) = char_range(doc, sent);
     let here = doc.char_offset(at);
-    ctx.record
-        .places
-        .iter()
-        .flat_map(|p| p.mentions.iter().map(move |m| (p, m)))
+    places
+        .within(a, b)
+        .into_iter()
+        .map(|i| mentions[i])
         .filter(|(_, m)| m.start >= a && m.end <= b)
         .min_by_key(|(_, m)| m.start.abs_diff(here))
         .map(|(p, _)| p.name.clone())
