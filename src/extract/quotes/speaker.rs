@@ -316,8 +316,11 @@ impl<'a> Speakers<'a> {
         let verb_at = toks[k].start as usize;
         let start = toks[first].start as usize;
         // The subject: the nearest name before the verb not after a preposition.
-        if let Some(r) = self
-            .refs
+        // A mention ends after it starts: only those starting in
+        // `start..=verb_at` can qualify (`refs` is sorted by start).
+        let lo = self.refs.partition_point(|r| r.at < start);
+        let hi = self.refs.partition_point(|r| r.at <= verb_at).max(lo);
+        if let Some(r) = self.refs[lo..hi]
             .iter()
             .rev()
             .find(|r| r.at >= start && r.end <= verb_at && r.subject)
