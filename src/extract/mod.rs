@@ -9,6 +9,7 @@
 //! clearing its output afterwards.
 
 pub mod actions;
+pub(crate) mod automaton;
 pub mod charges;
 pub mod dates;
 pub mod figures;
@@ -172,6 +173,7 @@ pub struct Context<'a> {
 /// fact lists of `record`, and clears the lists of kinds not asked for.
 pub fn run(doc: &Document, published: Option<NaiveDateTime>, only: KindSet, record: &mut Record) {
     let run = only.with_needs();
+    automaton::note(doc.norm().len());
     for kind in Kind::ALL {
         if !run.contains(kind) {
             continue;

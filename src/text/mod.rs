@@ -25,10 +25,12 @@ pub mod token;
 
 pub use decode::{decode, Decoded};
 
+use crate::extract::organizations::folded::Folded;
 use crate::record::Span;
 use normalize::OffsetIndex;
 use sentence::Sentence;
 use std::ops::Range;
+use std::sync::OnceLock;
 use token::{Token, TokenKind};
 
 /// Longest first line still taken as a headline, in chars.
@@ -44,6 +46,9 @@ pub struct Document {
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
     title: Option<Range<usize>>,
+    /// The case- and accent-folded view, built on first use and shared by
+    /// organizations and roles.
+    folded: OnceLock<Folded>,
 }
 
 impl Document {
@@ -62,7 +67,14 @@ impl Document {
             tokens,
             sentences,
             title,
+            folded: OnceLock::new(),
         }
+    }
+
+    /// The case- and accent-folded view of [`Document::norm`], for lexicon
+    /// matching (built once, on first use).
+    pub(crate) fn folded(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::new(&self.norm))
     }
 
     /// The decoded input, as the record's offsets count it.

@@ -76,6 +76,10 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
     let facts = Facts::new(ctx);
     let mut out: Vec<Action> = Vec::new();
     let mut penalty_end = 0usize;
+    let word = |t: &crate::text::token::Token| &lower[t.range()];
+    // The lowered words of the sentence of the last match: triggers come in
+    // text order, so each sentence is read once however many it holds.
+    let mut sentence_words: Option<(usize, Vec<&str>)> = None;
     for m in table.automaton.find_iter(&lower) {
         if word_before(&lower, m.start()) || word_after(&lower, m.end()) {
             continue;
@@ -91,14 +95,17 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
         let toks = &tokens[sent.token_range()];
         let first = toks.partition_point(|t| (t.end as usize) <= m.start());
         let last = toks.partition_point(|t| (t.start as usize) < m.end());
-        let word = |t: &crate::text::token::Token| &lower[t.range()];
-        let prev: Vec<&str> = toks[..first].iter().map(word).collect();
-        let next: Vec<&str> = toks[last.min(toks.len())..].iter().map(word).collect();
+        if sentence_words.as_ref().map(|w| w.0) != Some(si) {
+            sentence_words = Some((si, toks.iter().map(word).collect()));
+        }
+        let words: &[&str] = sentence_words.as_ref().map_or(&[], |w| &w.1);
+        let prev = &words[..first];
+        let next = &words[last.min(toks.len())..];
         let form = &lower[m.range()];
         if m.start() < penalty_end && trig.kind == ActionType::Sentence {
             continue;
         }
-        if !passes(trig.guard, form, &prev, &next) {
+        if !passes(trig.guard, form, prev, next) {
             continue;
         }
         // Extend the trigger back over auxiliaries.

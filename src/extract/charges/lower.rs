@@ -15,15 +15,25 @@ pub(crate) fn lowered(norm: &str) -> String {
         return out;
     }
     // Non-ASCII capitals are rare: fix them in place, same byte length.
-    let fixes: Vec<(usize, char, char)> = norm
-        .char_indices()
-        .filter(|&(_, c)| !c.is_ascii() && c.is_uppercase())
-        .map(|(i, c)| (i, c, lower_char(c)))
-        .filter(|&(_, c, l)| c != l)
-        .collect();
-    for (i, c, l) in fixes {
-        let mut buf = [0u8; 4];
-        out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut buf));
+    // Only non-ASCII chars are left to lower: step over ASCII bytes.
+    let bytes = norm.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = norm[i..].chars().next() else {
+            break;
+        };
+        if c.is_uppercase() {
+            let l = lower_char(c);
+            if l != c {
+                let mut buf = [0u8; 4];
+                out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut buf));
+            }
+        }
+        i += c.len_utf8();
     }
     out
 }

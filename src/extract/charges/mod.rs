@@ -127,7 +127,11 @@ fn find_mentions(doc: &Document, lower: &str) -> Vec<Mention> {
     }
     // A chain « et » + qualifier must not swallow the next offence; the
     // automaton never overlaps matches, so the ranges stay disjoint.
-    let keep: Vec<bool> = out.iter().map(|m| keep(doc, lower, m, &out)).collect();
+    let mut specific = Specific::new(&out);
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|m| keep(doc, lower, m, &out, &mut specific))
+        .collect();
     out.into_iter()
         .zip(keep)
         .filter_map(|(m, k)| k.then_some(m))
@@ -136,7 +140,13 @@ fn find_mentions(doc: &Document, lower: &str) -> Vec<Mention> {
 
 /// Whether a mention stands: unambiguous rows always; a one-word form of an
 /// ambiguous row only in a legal context.
-fn keep(doc: &Document, lower: &str, m: &Mention, all: &[Mention]) -> bool {
+fn keep(
+    doc: &Document,
+    lower: &str,
+    m: &Mention,
+    all: &[Mention],
+    specific: &mut Specific,
+) -> bool {
     let lx = &*LEXICON;
     let row = &lx.offences[m.row];
     if !row.ambiguous || !m.single || !m.qualifiers.is_empty() {
@@ -156,7 +166,35 @@ fn keep(doc: &Document, lower: &str, m: &Mention, all: &[Mention]) -> bool {
             .cues
             .find_iter(&lower[s.clone()])
             .any(|c| !word_before(lower, s.start + c.start()))
-        || specific_elsewhere(m, all).is_some()
+        || specific.of(m).is_some()
+}
+
+/// [`specific_elsewhere`] over one list of mentions, computed once per
+/// offence row: it only depends on the row, and calling it for every
+/// mention made long texts quadratic.
+struct Specific<'a> {
+    all: &'a [Mention],
+    by_row: HashMap<usize, Option<usize>>,
+}
+
+impl<'a> Specific<'a> {
+    fn new(all: &'a [Mention]) -> Self {
+        Specific {
+            all,
+            by_row: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, m: &Mention) -> Option<usize> {
+        if !m.qualifiers.is_empty() {
+            return None;
+        }
+        let all = self.all;
+        *self
+            .by_row
+            .entry(m.row)
+            .or_insert_with(|| specific_elsewhere(m, all))
+    }
 }
 
 /// The one more specific offence row the article names elsewhere for a bare
@@ -218,8 +256,9 @@ fn group(doc: &Document, mentions: Vec<Mention>) -> Vec<Charge> {
     let lx = &*LEXICON;
     let mut out: Vec<Charge> = Vec::new();
     let mut by_label: HashMap<String, usize> = HashMap::new();
+    let mut specific = Specific::new(&mentions);
     for m in &mentions {
-        let row = specific_elsewhere(m, &mentions).unwrap_or(m.row);
+        let row = specific.of(m).unwrap_or(m.row);
         let lab = label(row, &m.qualifiers);
         let span: Span = doc.span(m.range.clone());
         if let Some(&i) = by_label.get(&lab) {

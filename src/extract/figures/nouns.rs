@@ -89,8 +89,12 @@ pub fn lower_same_len(s: &str) -> String {
     if s.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
         return s.to_string();
     }
+    // ASCII first: `char::to_lowercase` looks every char up in tables.
     s.chars()
         .map(|c| {
+            if c.is_ascii() {
+                return c.to_ascii_lowercase();
+            }
             let mut l = c.to_lowercase();
             match (l.next(), l.next()) {
                 (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,

@@ -10,6 +10,7 @@
 
 /// The folded text and, for each of its bytes, the byte of the normalized
 /// text it came from.
+#[derive(Debug, Clone)]
 pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
@@ -21,13 +22,25 @@ impl Folded {
     pub fn new(norm: &str) -> Self {
         let mut text = String::with_capacity(norm.len());
         let mut to_norm = Vec::with_capacity(norm.len() + 1);
-        for (i, c) in norm.char_indices() {
+        let bytes = norm.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII bytes (most of a French text) fold on their own.
+            if bytes[i].is_ascii() {
+                text.push(bytes[i].to_ascii_lowercase() as char);
+                to_norm.push(i as u32);
+                i += 1;
+                continue;
+            }
+            let Some(c) = norm[i..].chars().next() else {
+                break;
+            };
             let f = fold_char(c);
-            let before = text.len();
-            text.push(f);
-            for _ in before..text.len() {
+            for _ in 0..f.len_utf8() {
                 to_norm.push(i as u32);
             }
+            text.push(f);
+            i += c.len_utf8();
         }
         to_norm.push(norm.len() as u32);
         Folded { text, to_norm }

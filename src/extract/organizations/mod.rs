@@ -51,8 +51,8 @@ struct Cand {
 
 /// Finds the organizations of `doc`.
 pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Organization> {
-    let folded = Folded::new(doc.norm());
-    let mut cands = lexicon_matches(doc, &folded);
+    let folded = doc.folded();
+    let mut cands = lexicon_matches(doc, folded);
     cands.extend(cue_names(doc));
     let mut chosen = longest_first(cands);
     // `~` forms stand when their row is named unambiguously elsewhere.
@@ -197,7 +197,7 @@ fn lexicon_matches(doc: &Document, folded: &Folded) -> Vec<Cand> {
     let lex = &*LEXICON;
     let norm = doc.norm();
     let mut out = Vec::new();
-    for m in lex.ac.find_overlapping_iter(&folded.text) {
+    for m in lex.ac.get().find_overlapping_iter(&folded.text) {
         if !folded.on_boundaries(m.start(), m.end()) {
             continue;
         }

@@ -8,9 +8,10 @@
 //! checks, complements, longest match, coreference).
 
 use super::folded::fold;
+use crate::extract::automaton::Adaptive;
 use crate::lexicon;
 use crate::record::OrgType;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -65,7 +66,7 @@ pub(crate) struct Lexicon {
     /// Rows, in file order, then the derived ministry rows.
     pub rows: Vec<Row>,
     /// Automaton over the folded forms.
-    pub ac: AhoCorasick,
+    pub ac: Adaptive,
     /// The forms behind each automaton pattern.
     pub forms: Vec<Vec<Form>>,
 }
@@ -227,11 +228,7 @@ fn build() -> Lexicon {
             );
         }
     }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .unwrap_or_else(|e| panic!("organization automaton: {e}"));
+    let ac = Adaptive::new(patterns, MatchKind::Standard, "organization");
     Lexicon { rows, ac, forms }
 }
 
@@ -537,7 +534,7 @@ mod tests {
     fn lexicon_builds() {
         let lex = &*LEXICON;
         assert!(lex.rows.len() > 600);
-        assert_eq!(lex.forms.len(), lex.ac.patterns_len());
+        assert_eq!(lex.forms.len(), lex.ac.get().patterns_len());
     }
 
     #[test]

@@ -9,13 +9,14 @@
 //! list: a complement noun phrase is at most two lower-case words after a
 //! preposition.
 
-use crate::extract::organizations::folded::{fold, is_capitalized, Folded};
+use crate::extract::automaton::Adaptive;
+use crate::extract::organizations::folded::{fold, is_capitalized};
 use crate::extract::organizations::rules::is_place_adjective;
 use crate::extract::organizations::token_at;
 use crate::lexicon;
 use crate::text::token::TokenKind;
 use crate::text::Document;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -29,7 +30,7 @@ struct Row {
 
 struct Lexicon {
     rows: Vec<Row>,
-    ac: AhoCorasick,
+    ac: Adaptive,
     /// Rows behind each automaton pattern.
     forms: Vec<Vec<usize>>,
 }
@@ -59,11 +60,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             forms[i].push(r);
         }
     }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .unwrap_or_else(|e| panic!("role automaton: {e}"));
+    let ac = Adaptive::new(patterns, MatchKind::Standard, "role");
     Lexicon { rows, ac, forms }
 });
 
@@ -178,9 +175,9 @@ fn cap(doc: &Document, i: usize) -> bool {
 /// begins a person's name (the holder, where a complement stops).
 pub(crate) fn find(doc: &Document, person_start: &dyn Fn(usize) -> bool) -> Vec<Role> {
     let lex = &*LEXICON;
-    let folded = Folded::new(doc.norm());
+    let folded = doc.folded();
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-    for m in lex.ac.find_overlapping_iter(&folded.text) {
+    for m in lex.ac.get().find_overlapping_iter(&folded.text) {
         let ex = folded.text[..m.start()].ends_with("ex-")
             && folded.on_boundaries(m.start().saturating_sub(3), m.end());
         if !ex && !folded.on_boundaries(m.start(), m.end()) {

@@ -10,21 +10,38 @@ use crate::lexicon;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Given names, `true` for the `ambiguous` class (« Marine », « Paris »).
-static GIVEN: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
-    lexicon::rows(lexicon::GIVEN_NAMES)
+/// Given names, `true` for the `ambiguous` class (« Marine », « Paris »),
+/// and the first bytes they start with: most words looked up are lower
+/// case and are turned away without hashing.
+static GIVEN: LazyLock<(HashMap<&'static str, bool>, [bool; 256])> = LazyLock::new(|| {
+    let map: HashMap<&'static str, bool> = lexicon::rows(lexicon::GIVEN_NAMES)
         .filter_map(|r| Some((*r.first()?, r.get(2).is_some_and(|c| *c == "ambiguous"))))
-        .collect()
+        .collect();
+    let mut first = [false; 256];
+    for k in map.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            first[b as usize] = true;
+        }
+    }
+    (map, first)
 });
+
+fn given(w: &str) -> Option<bool> {
+    let (map, first) = &*GIVEN;
+    if w.as_bytes().first().is_some_and(|&b| !first[b as usize]) {
+        return None;
+    }
+    map.get(w).copied()
+}
 
 /// Whether `w` is a given name that is not also a common word or place.
 pub(crate) fn is_given_name(w: &str) -> bool {
-    GIVEN.get(w) == Some(&false)
+    given(w) == Some(false)
 }
 
 /// Whether `w` is a given name of the `ambiguous` class.
 pub(crate) fn is_ambiguous_given_name(w: &str) -> bool {
-    GIVEN.get(w) == Some(&true)
+    given(w) == Some(true)
 }
 
 /// Titles written before a name (« M. Sennès », « Me Dupond »).
@@ -71,6 +88,10 @@ pub(crate) fn is_particle(w: &str) -> bool {
 
 /// Initials standing for given names: « J. », « J.-L. », « J-M ».
 pub(crate) fn is_initials(w: &str) -> bool {
+    // Most words have neither: turn them away before counting letters.
+    if !w.contains(['.', '-']) {
+        return false;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (1..=3).contains(&letters)
         && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')

@@ -51,13 +51,15 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Quote> {
         return Vec::new();
     }
     let mut speakers = Speakers::new(doc, ctx.record, &stretches);
-    let charges: Vec<(usize, usize)> = ctx
+    let mut charges: Vec<(usize, usize)> = ctx
         .record
         .charges
         .iter()
         .flat_map(|c| &c.mentions)
         .map(|m| (doc.norm_byte(m.start), doc.norm_byte(m.end)))
         .collect();
+    charges.sort_unstable();
+    let charges = Spans::new(charges);
     let mut out: Vec<Quote> = Vec::new();
     // The previous stretch: where it ended, whether it was speech, its speaker.
     let mut prev: Option<(usize, bool, Option<String>)> = None;
@@ -110,7 +112,36 @@ fn follows(doc: &Document, end: usize, start: usize) -> bool {
 }
 
 /// Whether a quoted stretch is speech rather than a label, title or charge.
-fn is_speech(doc: &Document, s: &Stretch, charges: &[(usize, usize)]) -> bool {
+/// Byte spans sorted by start, with the furthest end so far, to visit only
+/// the spans that overlap a range instead of all of them.
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    fn new(spans: Vec<(usize, usize)>) -> Self {
+        let mut far = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, b)| {
+                far = far.max(b);
+                far
+            })
+            .collect();
+        Spans { spans, reach }
+    }
+
+    /// The spans that may overlap `r` (those before reach no further than
+    /// its start, those after start at or past its end).
+    fn near(&self, r: &std::ops::Range<usize>) -> &[(usize, usize)] {
+        let lo = self.reach.partition_point(|&e| e <= r.start);
+        let hi = self.spans.partition_point(|&(a, _)| a < r.end).max(lo);
+        &self.spans[lo..hi]
+    }
+}
+
+fn is_speech(doc: &Document, s: &Stretch, charges: &Spans) -> bool {
     let toks = doc.tokens();
     let first = toks.partition_point(|t| (t.start as usize) < s.inner.start);
     let last = toks.partition_point(|t| (t.start as usize) < s.inner.end);
@@ -122,7 +153,9 @@ fn is_speech(doc: &Document, s: &Stretch, charges: &[(usize, usize)]) -> bool {
         return false;
     }
     let len = s.inner.len();
-    if charges.iter().any(|&(a, b)| {
+    // A charge outside the stretch overlaps it by nothing, which is never
+    // four fifths of a non-empty stretch.
+    if charges.near(&s.inner).iter().any(|&(a, b)| {
         let ov = b.min(s.inner.end).saturating_sub(a.max(s.inner.start));
         ov * 5 >= len * 4
     }) {

@@ -10,13 +10,17 @@
 mod absolute;
 mod durations;
 mod relative;
+mod starts;
 mod times;
 mod year_context;
 
 use super::expr::DateExpr;
-use regex::{Captures, Regex};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+use starts::Starts;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// One rule: a readable name, a regex and a production.
 pub struct Rule {
@@ -48,29 +52,31 @@ impl From<DateExpr> for Produced {
 
 /// A regex match as productions see it: its groups and its surroundings.
 pub struct Match<'a> {
-    caps: &'a Captures<'a>,
+    caps: &'a Captures,
     text: &'a str,
 }
 
 impl<'a> Match<'a> {
     /// The text of a named group, if it matched.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.caps.name(name).map(|m| m.as_str())
+        self.caps
+            .get_group_by_name(name)
+            .map(|s| &self.text[s.range()])
     }
 
     /// Whether a named group matched.
     pub fn has(&self, name: &str) -> bool {
-        self.caps.name(name).is_some()
+        self.caps.get_group_by_name(name).is_some()
     }
 
     /// The whole match.
     pub fn all(&self) -> &'a str {
-        self.caps.get(0).map_or("", |m| m.as_str())
+        self.caps.get_match().map_or("", |m| &self.text[m.range()])
     }
 
     /// The text before the match (at most 40 bytes, on a char boundary).
     pub fn before(&self) -> &'a str {
-        let start = self.caps.get(0).map_or(0, |m| m.start());
+        let start = self.caps.get_match().map_or(0, |m| m.start());
         let mut from = start.saturating_sub(40);
         while !self.text.is_char_boundary(from) {
             from += 1;
@@ -81,14 +87,14 @@ impl<'a> Match<'a> {
     /// The text before a named group: what precedes the match, then the
     /// match up to the group (the whole match when the group is absent).
     pub fn upto(&self, name: &str) -> String {
-        let start = self.caps.get(0).map_or(0, |m| m.start());
-        let at = self.caps.name(name).map_or(start, |m| m.start());
+        let start = self.caps.get_match().map_or(0, |m| m.start());
+        let at = self.caps.get_group_by_name(name).map_or(start, |m| m.start);
         format!("{}{}", self.before(), &self.text[start..at])
     }
 
     /// The text after the match (at most 40 bytes, on a char boundary).
     pub fn after(&self) -> &'a str {
-        let end = self.caps.get(0).map_or(0, |m| m.end());
+        let end = self.caps.get_match().map_or(0, |m| m.end());
         let mut to = (end + 40).min(self.text.len());
         while !self.text.is_char_boundary(to) {
             to -= 1;
@@ -116,23 +122,50 @@ pub struct Candidate {
 
 struct Compiled {
     rule: Rule,
-    regex: Regex,
+    /// The pattern as compiled (flags added, boundaries rewritten).
+    pattern: String,
+    /// Compiled on first use: a short article needs only a few rules.
+    regex: OnceLock<Regex>,
 }
 
-static RULES: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+impl Compiled {
+    /// The rule's regex, without prefilters: it runs anchored at the
+    /// starts [`Starts`] found (only the whole-text fallback scans), and
+    /// extracting literals is most of the cost of building it.
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::builder()
+                .configure(Regex::config().auto_prefilter(false))
+                .build(&self.pattern)
+                .unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
+        })
+    }
+}
+
+struct Table {
+    rules: Vec<Compiled>,
+    starts: Starts,
+}
+
+static RULES: LazyLock<Table> = LazyLock::new(|| {
     let mut rules = Vec::new();
     rules.extend(absolute::rules());
     rules.extend(relative::rules());
     rules.extend(times::rules());
     rules.extend(durations::rules());
-    rules
+    let rules: Vec<Compiled> = rules
         .into_iter()
-        .map(|rule| {
-            let regex = Regex::new(&format!("(?i){}", ascii_boundaries(&rule.pattern)))
-                .unwrap_or_else(|e| panic!("rule `{}`: {e}", rule.name));
-            Compiled { rule, regex }
+        .map(|rule| Compiled {
+            pattern: format!("(?i){}", ascii_boundaries(&rule.pattern)),
+            rule,
+            regex: OnceLock::new(),
         })
-        .collect()
+        .collect();
+    let patterns: Vec<String> = rules.iter().map(|c| c.pattern.clone()).collect();
+    Table {
+        starts: Starts::new(&patterns),
+        rules,
+    }
 });
 
 /// Rewrites a rule's word boundaries for speed: Unicode `\b` keeps the
@@ -174,42 +207,91 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 
 /// Every match of every rule in `text`, overlapping ones included.
 pub fn candidates(text: &str) -> Vec<Candidate> {
+    let table = &*RULES;
+    let starts = table.starts.scan(text);
     let mut out = Vec::new();
-    for (order, c) in RULES.iter().enumerate() {
-        let mut pos = 0;
-        while pos <= text.len() {
-            let Some(caps) = c.regex.captures_at(text, pos) else {
-                break;
-            };
-            let Some(whole) = caps.get(0) else { break };
-            if whole.is_empty() {
-                pos = whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-            if !at_word_edges(text, whole.start(), whole.end()) {
-                // Retry just after the start: a shorter match may fit.
-                pos = whole.start()
-                    + text[whole.start()..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
-                continue;
-            }
-            pos = whole.end();
-            let m = Match { caps: &caps, text };
-            if let Some(p) = (c.rule.prod)(&m) {
-                out.push(Candidate {
-                    start: whole.start(),
-                    end: whole.end(),
-                    expr: p.expr,
-                    rule: c.rule.name,
-                    latent: p.latent,
-                    order,
-                });
-            }
+    for (order, c) in table.rules.iter().enumerate() {
+        match &starts {
+            Some(starts) => at_starts(c, order, text, &starts[order], &mut out),
+            None => everywhere(c, order, text, &mut out),
         }
     }
     out
+}
+
+/// The matches of one rule, trying it only where it matches (`starts`):
+/// the same matches as [`everywhere`], which retries one character further
+/// after a rejected match and resumes at the end of a kept one.
+fn at_starts(c: &Compiled, order: usize, text: &str, starts: &[usize], out: &mut Vec<Candidate>) {
+    if starts.is_empty() {
+        return; // not even compiled
+    }
+    let re = c.regex();
+    let mut caps = re.create_captures();
+    let mut pos = 0;
+    for &at in starts {
+        if at < pos {
+            continue;
+        }
+        re.search_captures(
+            &Input::new(text).range(at..).anchored(Anchored::Yes),
+            &mut caps,
+        );
+        let Some(whole) = caps.get_match() else {
+            continue;
+        };
+        if whole.is_empty() || !at_word_edges(text, whole.start(), whole.end()) {
+            continue;
+        }
+        pos = whole.end();
+        keep(c, order, text, &caps, out);
+    }
+}
+
+/// The matches of one rule, scanning the whole text.
+fn everywhere(c: &Compiled, order: usize, text: &str, out: &mut Vec<Candidate>) {
+    let re = c.regex();
+    let mut caps = re.create_captures();
+    let mut pos = 0;
+    while pos <= text.len() {
+        re.search_captures(&Input::new(text).range(pos..), &mut caps);
+        let Some(whole) = caps.get_match() else {
+            break;
+        };
+        if whole.is_empty() {
+            pos = whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        if !at_word_edges(text, whole.start(), whole.end()) {
+            // Retry just after the start: a shorter match may fit.
+            pos = whole.start()
+                + text[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+            continue;
+        }
+        pos = whole.end();
+        keep(c, order, text, &caps, out);
+    }
+}
+
+/// Runs the rule's production on a kept match.
+fn keep(c: &Compiled, order: usize, text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
+    let Some(whole) = caps.get_match() else {
+        return;
+    };
+    let m = Match { caps, text };
+    if let Some(p) = (c.rule.prod)(&m) {
+        out.push(Candidate {
+            start: whole.start(),
+            end: whole.end(),
+            expr: p.expr,
+            rule: c.rule.name,
+            latent: p.latent,
+            order,
+        });
+    }
 }
 
 /// Keeps the longest candidates that do not overlap (ties: earlier start,
@@ -263,9 +345,9 @@ mod bench {
             text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
         }
         let text = crate::text::normalize::fold_str(&text.repeat(50));
-        for c in RULES.iter() {
+        for c in RULES.rules.iter() {
             let t = std::time::Instant::now();
-            let n = c.regex.find_iter(&text).count();
+            let n = c.regex().find_iter(text.as_str()).count();
             println!(
                 "{:>8.1} MB/s {n:>6} {}",
                 text.len() as f64 / t.elapsed().as_secs_f64() / 1e6,
