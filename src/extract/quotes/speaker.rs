@@ -48,6 +48,10 @@ static GIVEN: LazyLock<HashMap<String, Option<bool>>> = LazyLock::new(|| {
 /// How many mentions on each side of a quote [`Speakers::nearest`] looks at.
 const NEAREST_WINDOW: usize = 64;
 
+/// How many tokens before « qui » its antecedent may start (a name and an
+/// apposition: « Bernard Bonnet, le successeur de Claude Erignac, qui »).
+const ANTECEDENT_WINDOW: usize = 12;
+
 #[derive(Debug, Clone)]
 struct Referent {
     at: usize,
@@ -301,6 +305,9 @@ impl<'a> Speakers<'a> {
         }
         let verb_at = toks[k].start as usize;
         let start = toks[first].start as usize;
+        if let Some(name) = self.clause_subject(first, k) {
+            return Some(Some(name));
+        }
         // The subject: the nearest name before the verb not after a preposition.
         if let Some(r) = self
             .refs
@@ -329,15 +336,26 @@ impl<'a> Speakers<'a> {
             }
             return Some(Some(r.name.clone()));
         }
-        // A pronoun or role noun before the verb.
+        // A pronoun or role noun before the verb. A pronoun after « qu' »
+        // is the subject of a subordinate clause (« le premier ministre a
+        // affirmé qu'il ne baissera pas les bras : »): taken only when
+        // nothing before it names the speaker.
+        let mut subordinate = None;
         for m in (first..k).rev() {
             let w = lower(doc, &toks[m]);
             if let Some(f) = pronoun_sex(&w) {
+                if m > 0 && lower(doc, &toks[m - 1]) == "qu'" {
+                    subordinate = subordinate.or(Some((m, f)));
+                    continue;
+                }
                 return Some(self.pronoun(toks[m].start as usize, f, 4));
             }
             if let Some(name) = self.noun(&w, m, s.outer.start) {
                 return Some(Some(name));
             }
+        }
+        if let Some((m, f)) = subordinate {
+            return Some(self.pronoun(toks[m].start as usize, f, 4));
         }
         // A name between the verb and the quote (« a déclaré X : « … »,
         // « une information révélée par X, « … »), not a dative (« à l'AFP »).
@@ -347,6 +365,54 @@ impl<'a> Speakers<'a> {
                 .find(|r| r.end <= s.outer.start && (r.subject || !is_dative(doc, r.at)))
                 .map(|r| r.name.clone()),
         )
+    }
+
+    /// The subject of a clause that opens between the sentence's first token
+    /// and the cue at token `verb` (the speech verb or the colon after it),
+    /// when the text marks one: a name
+    /// right after an open bracket (« (Jean-François Copé déplora … « … ») »),
+    /// or the antecedent of « qui » just before the verb group (« avec
+    /// Bernard Bonnet, le successeur de Claude Erignac, qui lui avait
+    /// rétorqué : « … » »), the nearest name before « qui » that is not a
+    /// complement in « de » (Erignac is the successor's, not the speaker)
+    /// and no more than [`ANTECEDENT_WINDOW`] tokens back.
+    fn clause_subject(&self, first: usize, verb: usize) -> Option<String> {
+        let doc = self.doc;
+        let toks = doc.tokens();
+        let word = |m: usize| lower(doc, &toks[m]);
+        let mut m = verb;
+        while m > first && {
+            let w = word(m - 1);
+            VERB_GROUP.contains(&w.as_str()) || is_speech_verb(split_inverted(&w).0)
+        } {
+            m -= 1;
+        }
+        if m > first && word(m - 1) == "qui" {
+            let qui = toks[m - 1].start as usize;
+            let start = toks[(m - 1).saturating_sub(ANTECEDENT_WINDOW).max(first)].start as usize;
+            return self
+                .between(start, qui)
+                .iter()
+                .rev()
+                .find(|r| {
+                    r.end <= qui && !matches!(prev_word(doc, r.at).as_deref(), Some("de" | "d'"))
+                })
+                .map(|r| r.name.clone());
+        }
+        let mut depth = 0usize;
+        for b in (first..verb).rev() {
+            match word(b).as_str() {
+                ")" => depth += 1,
+                "(" if depth > 0 => depth -= 1,
+                "(" => {
+                    let at = toks.get(b + 1)?.start as usize;
+                    let r = self.at_byte(at).filter(|r| r.at == at)?;
+                    return (r.end <= toks[verb].start as usize).then(|| r.name.clone());
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The speaker named from token `i` on: a mention, a role or body noun,
@@ -401,7 +467,8 @@ impl<'a> Speakers<'a> {
                     n == name
                         && (role.contains(stem)
                             || (stem == "magistrat"
-                                && (role.contains("procureur") || role.contains("juge"))))
+                                && (role.contains("procureur") || role.contains("juge")))
+                            || (stem == "premier" && role.contains("chef du gouvernement")))
                 })
             };
             return self.nearest(at.min(quote_at), true, &fits);

@@ -185,3 +185,65 @@ fn quotes_over_several_paragraphs_are_one_quote() {
     assert!(got[0].0.ends_with("Le second aussi."), "{got:?}");
     assert_eq!(got[0].1, who("Jean Martin"));
 }
+
+#[test]
+fn subject_of_a_bracketed_or_relative_clause() {
+    let t = "Titre\n\nL'opposition a quitté la salle (Jean-François Copé déplora un discours manquant « de courage politique et de vision ») . Il avait eu un clash avec Bernard Bonnet, le successeur de Claude Erignac, qui lui avait rétorqué : « Je partirai quand vos amis cesseront le racket ». C'est Marie Durand, maire de la ville, qui a tranché : « Nous fermerons le site ».";
+    let people = vec![
+        person(t, "Jean-François Copé", None, &["Jean-François Copé"]),
+        person(t, "Bernard Bonnet", None, &["Bernard Bonnet"]),
+        person(t, "Claude Erignac", None, &["Claude Erignac"]),
+        person(t, "Marie Durand", Some("maire"), &["Marie Durand"]),
+    ];
+    assert_eq!(
+        run(t, people, vec![]),
+        [
+            (
+                "de courage politique et de vision".into(),
+                who("Jean-François Copé")
+            ),
+            (
+                "Je partirai quand vos amis cesseront le racket".into(),
+                who("Bernard Bonnet")
+            ),
+            ("Nous fermerons le site".into(), who("Marie Durand")),
+        ]
+    );
+}
+
+#[test]
+fn a_bracket_that_names_no_one_gives_no_bracket_subject() {
+    let t = "Titre\n\nPaul Martin a quitté la salle (vers midi) et a déclaré : « Je reviendrai demain matin ».";
+    let people = vec![person(t, "Paul Martin", None, &["Paul Martin"])];
+    assert_eq!(
+        run(t, people, vec![]),
+        [("Je reviendrai demain matin".into(), who("Paul Martin"))]
+    );
+}
+
+#[test]
+fn a_pronoun_after_que_gives_way_to_the_main_subject() {
+    let t = "Titre\n\nJean-Marc Ayrault a parlé longtemps. Jean-François Copé a déploré un discours « sans aucun courage politique ». Mais le premier ministre avait affirmé qu'il ne baissera pas les bras : « non, nous ne renoncerons pas ! ».";
+    let people = vec![
+        person(
+            t,
+            "Jean-Marc Ayrault",
+            Some("chef du gouvernement"),
+            &["Jean-Marc Ayrault"],
+        ),
+        person(t, "Jean-François Copé", None, &["Jean-François Copé"]),
+    ];
+    assert_eq!(
+        run(t, people, vec![]),
+        [
+            (
+                "sans aucun courage politique".into(),
+                who("Jean-François Copé")
+            ),
+            (
+                "non, nous ne renoncerons pas !".into(),
+                who("Jean-Marc Ayrault")
+            ),
+        ]
+    );
+}
