@@ -238,6 +238,18 @@ fn nth_weekday(m: &Match) -> Option<Produced> {
     Some(DateExpr::day(DaySpec::NthWeekdayOfMonth(n, wd, dir)).into())
 }
 
+/// Whether the words after « la veille de » / « le lendemain du » name a
+/// day: a day number or a weekday.
+fn anchored_on_a_day(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word.to_lowercase().as_str(),
+            "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
+        )
+}
+
 pub(super) fn rules() -> Vec<Rule> {
     let num = format!(r"(?:\d+|{NUMWORD_RE})");
     vec![
@@ -263,12 +275,17 @@ pub(super) fn rules() -> Vec<Rule> {
                     }
                 }
                 // « la veille technologique » is another word.
-                let next: String = m
-                    .after()
-                    .trim_start()
-                    .chars()
-                    .take_while(|c| c.is_alphabetic())
-                    .collect();
+                let after = m.after().trim_start();
+                let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+                // « à la veille des Jeux olympiques », « au lendemain de son
+                // arrestation »: the day before or after an event the text
+                // does not date, not the previous date of the text. (« le
+                // lendemain du 13 février », « la veille de lundi » are
+                // anchored on the date that follows.)
+                let of = matches!(next.as_str(), "de" | "du" | "des") || after.starts_with("d'");
+                if of && !anchored_on_a_day(&after[next.len()..]) {
+                    return None;
+                }
                 if !next.is_empty()
                     && next.chars().next().is_some_and(char::is_lowercase)
                     && !super::year_context::AFTER_YEAR_OK.contains(&next.as_str())
