@@ -253,6 +253,9 @@ fn lexicon_matches(doc: &Document, folded: &Folded) -> Vec<Cand> {
                     cand.acronym = true;
                 }
                 FormKind::Head { prep } => {
+                    if participle_after_noun(doc, ns, text) {
+                        continue;
+                    }
                     let Some(mut e) = complement(doc, ne, prep) else {
                         continue;
                     };
@@ -268,6 +271,33 @@ fn lexicon_matches(doc: &Document, folded: &Folded) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// Heads that are also past participles: after a noun they qualify it
+/// (« l'organisation armée basque », « la lutte armée »), they name nothing.
+const PARTICIPLE_HEADS: &[&str] = &["armée", "armées"];
+
+/// Words after which a head is still a noun (« l'armée », « contre
+/// l'armée », « son armée »).
+const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
+    "l'", "la", "les", "une", "des", "de", "d'", "du", "aux", "à", "sa", "son", "ses", "leur",
+    "leurs", "cette", "ces", "notre", "nos", "votre", "vos", "et", "ou", "par", "pour", "contre",
+    "avec", "dans", "sans", "entre",
+];
+
+/// Whether the head at byte `start` reads as a participle: one of
+/// [`PARTICIPLE_HEADS`] right after a lower-case word that is not a
+/// determiner or a preposition (« l'armée basque » is the army).
+fn participle_after_noun(doc: &Document, start: usize, head: &str) -> bool {
+    if !PARTICIPLE_HEADS.contains(&head.to_lowercase().as_str()) {
+        return false;
+    }
+    let i = token_at(doc.tokens(), start);
+    let Some(prev) = i.checked_sub(1).and_then(|k| word(doc, k)) else {
+        return false;
+    };
+    prev.chars().next().is_some_and(char::is_lowercase)
+        && !DETERMINERS_AND_PREPOSITIONS.contains(&prev.to_lowercase().as_str())
 }
 
 /// The lexicon form with the apostrophes the article used.
