@@ -505,7 +505,7 @@ fn is_age(norm: &str, start: usize, end: usize) -> bool {
     let before = norm[..start].trim_end();
     let after = norm[end..].trim_start();
     (before.ends_with(',') || before.ends_with('('))
-        && (after.starts_with([',', ')', ';']) || after.starts_with(". ") || after.is_empty())
+        && (after.starts_with([',', ')', ';', ':']) || after.starts_with(". ") || after.is_empty())
 }
 
 /// Up to `n` bytes of `norm` ending at `pos`, lower-cased (on a char boundary).
