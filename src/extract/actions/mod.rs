@@ -108,9 +108,9 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
         if !passes(trig.guard, form, prev, next) {
             continue;
         }
-        // Extend the trigger back over auxiliaries.
+        // Extend the trigger back over auxiliaries and the adverbs among them.
         let mut begin = first;
-        while begin > 0 && AUX.contains(&prev[begin - 1]) {
+        while begin > 0 && (AUX.contains(&prev[begin - 1]) || rules::is_adverb(prev[begin - 1])) {
             begin -= 1;
         }
         while begin < first

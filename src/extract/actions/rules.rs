@@ -228,7 +228,14 @@ pub(crate) fn passes(g: Guard, form: &str, prev: &[&str], next: &[&str]) -> bool
                     "de" | "du" | "des" | "d'" | "unanime" | "internationale"
                 )
             } else {
-                let active = matches!(p1, "a" | "ont" | "avait" | "avaient" | "aurait");
+                // The auxiliary before any adverb (« a fermement condamné »).
+                let aux = prev
+                    .iter()
+                    .rev()
+                    .find(|w| !is_adverb(w))
+                    .copied()
+                    .unwrap_or("");
+                let active = matches!(aux, "a" | "ont" | "avait" | "avaient" | "aurait");
                 !(active && DETERMINERS.contains(&n1))
             }
         }
@@ -254,6 +261,16 @@ pub(crate) fn passes(g: Guard, form: &str, prev: &[&str], next: &[&str]) -> bool
         }
         Guard::Attack => !near(next, 2, &["justice", "tribunal", "procès"]),
     }
+}
+
+/// Adverbs that sit between an auxiliary and its participle (« a
+/// fermement condamné », « a déjà été jugé »).
+pub(crate) fn is_adverb(w: &str) -> bool {
+    (w.len() > 6 && w.ends_with("ment"))
+        || matches!(
+            w,
+            "déjà" | "aussi" | "très" | "bien" | "encore" | "toujours"
+        )
 }
 
 #[cfg(test)]
@@ -294,6 +311,18 @@ mod tests {
             Guard::Conviction,
             "condamné",
             &["été"],
+            &["à", "cinq"]
+        ));
+        assert!(!passes(
+            Guard::Conviction,
+            "condamné",
+            &["a", "fermement"],
+            &["les", "agressions"]
+        ));
+        assert!(passes(
+            Guard::Conviction,
+            "condamné",
+            &["a", "été", "lourdement"],
             &["à", "cinq"]
         ));
         assert!(!passes(
