@@ -166,6 +166,9 @@ pub(crate) fn passes(g: Guard, form: &str, prev: &[&str], next: &[&str]) -> bool
     if near_prev(3, &["pas", "jamais", "sans", "aucune", "aucun"]) {
         return false;
     }
+    if requested(prev) {
+        return false;
+    }
     match g {
         Guard::None | Guard::Release | Guard::Sentence => true,
         Guard::Verb => !DETERMINERS.contains(&p1) || form.contains(' ') || !form.ends_with('é'),
@@ -261,6 +264,23 @@ pub(crate) fn passes(g: Guard, form: &str, prev: &[&str], next: &[&str]) -> bool
         }
         Guard::Attack => !near(next, 2, &["justice", "tribunal", "procès"]),
     }
+}
+
+/// How many words before a trigger a request cue is looked for.
+const REQUEST_WINDOW: usize = 6;
+
+/// Whether the step is only asked for (« le parquet a requis son placement
+/// en détention », « demande de remise en liberté », « aux fins de
+/// placement en détention »): not a step taken, so not an action.
+fn requested(prev: &[&str]) -> bool {
+    let from = prev.len().saturating_sub(REQUEST_WINDOW);
+    prev[from..].iter().enumerate().any(|(i, w)| {
+        let next = prev.get(from + i + 1).copied().unwrap_or("");
+        matches!(
+            *w,
+            "requis" | "requiert" | "requièrent" | "requérir" | "réclamé" | "réclame" | "demandé"
+        ) || (matches!(*w, "demande" | "fins") && matches!(next, "de" | "d'"))
+    })
 }
 
 /// Adverbs that sit between an auxiliary and its participle (« a
