@@ -166,7 +166,7 @@ pub(crate) fn passes(g: Guard, form: &str, prev: &[&str], next: &[&str]) -> bool
     if near_prev(3, &["pas", "jamais", "sans", "aucune", "aucun"]) {
         return false;
     }
-    if requested(prev) {
+    if not_taken(prev) {
         return false;
     }
     match g {
@@ -266,20 +266,24 @@ pub(crate) fn passes(g: Guard, form: &str, prev: &[&str], next: &[&str]) -> bool
     }
 }
 
-/// How many words before a trigger a request cue is looked for.
-const REQUEST_WINDOW: usize = 6;
+/// How many words before a trigger a request or plan cue is looked for.
+const NOT_TAKEN_WINDOW: usize = 6;
 
-/// Whether the step is only asked for (« le parquet a requis son placement
-/// en détention », « demande de remise en liberté », « aux fins de
-/// placement en détention »): not a step taken, so not an action.
-fn requested(prev: &[&str]) -> bool {
-    let from = prev.len().saturating_sub(REQUEST_WINDOW);
+/// Whether the step is only asked for or planned (« le parquet a requis son
+/// placement en détention », « demande de remise en liberté », « aux fins
+/// de placement en détention », « les préparatifs d'un attentat », « un
+/// projet d'attentat »): not a step taken, so not an action.
+fn not_taken(prev: &[&str]) -> bool {
+    let from = prev.len().saturating_sub(NOT_TAKEN_WINDOW);
     prev[from..].iter().enumerate().any(|(i, w)| {
         let next = prev.get(from + i + 1).copied().unwrap_or("");
         matches!(
             *w,
             "requis" | "requiert" | "requièrent" | "requérir" | "réclamé" | "réclame" | "demandé"
-        ) || (matches!(*w, "demande" | "fins") && matches!(next, "de" | "d'"))
+        ) || (matches!(
+            *w,
+            "demande" | "fins" | "projet" | "projets" | "préparatifs"
+        ) && matches!(next, "de" | "d'"))
     })
 }
 
