@@ -384,7 +384,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule {
             name: "<month> <year>",
             pattern: format!(
-                r"\b(?:(?P<pre>en|au\s+mois\s+de|le\s+mois\s+de|du\s+mois\s+de|mois\s+de|courant|dès|depuis)\s+)?(?P<m>{MONTH_RE})(?:\s+(?:de\s+l'année\s+)?(?P<y>\d{{4}})\b)?(?P<mod>\s+(?:dernier|prochain))?"
+                r"\b(?P<pre>(?:en|au\s+mois\s+de|le\s+mois\s+de|du\s+mois\s+de|mois\s+de|courant|dès|depuis)\s+|(?:(?:au|le|du)\s+)?mois\s+d')?(?P<m>{MONTH_RE})(?:\s+(?:de\s+l'année\s+)?(?P<y>\d{{4}})\b)?(?P<mod>\s+(?:dernier|prochain))?"
             ),
             prod: month_year,
         },

@@ -328,7 +328,19 @@ pub(super) fn rules() -> Vec<Rule> {
             pattern: r"\b(?:(?:au|en|à\s+la|dès\s+la|dès\s+le|la|le|vers\s+la|vers\s+le|jusqu'à\s+la)\s+)?(?:début|fin|milieu|mi)(?:\s+|-)(?:de\s+l'année|d'année|du\s+mois|de\s+mois)\b(?:\s+(?P<mod>dernier|dernière|prochain|prochaine|précédent|précédente|suivant|suivante|passé|passée)\b)?".to_string(),
             prod: |m| {
                 let w = m.all().to_lowercase();
-                if m.after().trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                let after = m.after().trim_start();
+                if after.starts_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
+                // « à la fin du mois d'août »: the month rule dates it.
+                let of = after.strip_prefix("d'").or_else(|| after.strip_prefix("de "));
+                let next: String = of
+                    .unwrap_or("")
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if w.contains("mois") && words::month(&next).is_some() {
                     return None;
                 }
                 let n = m.get("mod").and_then(direction).unwrap_or(0);
