@@ -5,8 +5,10 @@
 //!    « … », a-t-il affirmé / « … », selon X): the name, role noun or
 //!    inverted pronoun that follows;
 //! 2. a speech verb, « selon », « d'après » or a colon earlier in the
-//!    sentence (X a déclaré : « … » / selon X, « … »): the subject before
-//!    the verb, else a pronoun or role noun there, else a name after it;
+//!    sentence (X a déclaré : « … » / selon X, « … »): the subject of the
+//!    clause the verb opens in brackets or after « qui », else the subject
+//!    before the verb, else a pronoun or role noun there, else a name
+//!    after it;
 //! 3. a quote right after another one keeps its speaker;
 //! 4. the subject of the sentence, or for a quote opening its sentence the
 //!    person the previous sentence is about.
