@@ -36,7 +36,10 @@ fn fuzz_findings() {
 }
 
 /// The shapes of `benches/pathological.rs`, small: they once made people,
-/// figures, links, the event, quote speakers and places quadratic.
+/// figures, links, the event, quote speakers and places quadratic; and
+/// repeated acronym brackets, text-anchored dates, straight quotes among
+/// guillemets, ambiguous offences and phone numbers, which once made
+/// organizations, dates, quotes, charges and figures quadratic.
 #[test]
 fn pathological_shapes() {
     let prose = "Le ministre de l’Intérieur Gérald Darmanin a annoncé mardi 25 juin à \
@@ -53,6 +56,17 @@ fn pathological_shapes() {
         ("capitals", capitals.repeat(100)),
         ("digits", digits),
         ("headline only", format!("Titre\n\n{}", capitals.repeat(50))),
+        (
+            "acronyms",
+            "la brigade de répression du banditisme (BRB) et la BRB ".repeat(500),
+        ),
+        ("lendemain", "le 3 juin puis le lendemain ".repeat(1000)),
+        (
+            "straight quotes",
+            "« a b c » \"d e f\", dit-il. ".repeat(1000),
+        ),
+        ("ambiguous offences", "la violence et le vol ".repeat(1000)),
+        ("phones", "01 23 45 67 89 et 12 ".repeat(1000)),
     ] {
         check(name, text.as_bytes());
     }

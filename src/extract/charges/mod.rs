@@ -127,46 +127,81 @@ fn find_mentions(doc: &Document, lower: &str) -> Vec<Mention> {
     }
     // A chain « et » + qualifier must not swallow the next offence; the
     // automaton never overlaps matches, so the ranges stay disjoint.
-    let mut specific = Specific::new(&out);
-    let keep: Vec<bool> = out
-        .iter()
-        .map(|m| keep(doc, lower, m, &out, &mut specific))
-        .collect();
+    let mut legal = Legal::new(doc, lower, &out);
+    let keep: Vec<bool> = out.iter().map(|m| legal.keep(m)).collect();
     out.into_iter()
         .zip(keep)
         .filter_map(|(m, k)| k.then_some(m))
         .collect()
 }
 
-/// Whether a mention stands: unambiguous rows always; a one-word form of an
-/// ambiguous row only in a legal context.
-fn keep(
-    doc: &Document,
-    lower: &str,
-    m: &Mention,
-    all: &[Mention],
-    specific: &mut Specific,
-) -> bool {
-    let lx = &*LEXICON;
-    let row = &lx.offences[m.row];
-    if !row.ambiguous || !m.single || !m.qualifiers.is_empty() {
-        return true;
+/// What decides whether an ambiguous mention stands, gathered once for all
+/// mentions: looking through every mention, or reading the whole sentence,
+/// for each one made a long text (or a long sentence) quadratic.
+struct Legal<'a> {
+    doc: &'a Document,
+    lower: &'a str,
+    /// Starts of the mentions that are offences on their own (an
+    /// unambiguous row, or a qualified or multi-word form), sorted.
+    firm: Vec<usize>,
+    /// The last sentence read for legal cues, and whether it holds one.
+    cued: Option<(usize, bool)>,
+    specific: Specific<'a>,
+}
+
+impl<'a> Legal<'a> {
+    fn new(doc: &'a Document, lower: &'a str, all: &'a [Mention]) -> Self {
+        let lx = &*LEXICON;
+        let mut firm: Vec<usize> = all
+            .iter()
+            .filter(|o| !lx.offences[o.row].ambiguous || !o.single)
+            .map(|o| o.range.start)
+            .collect();
+        firm.sort_unstable();
+        Legal {
+            doc,
+            lower,
+            firm,
+            cued: None,
+            specific: Specific::new(all),
+        }
     }
-    let Some(si) = doc.sentence_at(m.range.start) else {
-        return false;
-    };
-    let s = doc.sentences()[si].range();
-    let other_offence = all.iter().any(|o| {
-        o.range != m.range
-            && s.contains(&o.range.start)
-            && (!lx.offences[o.row].ambiguous || !o.single)
-    });
-    other_offence
-        || lx
+
+    /// Whether a mention stands: unambiguous rows always; a one-word form
+    /// of an ambiguous row only in a legal context (another offence in its
+    /// sentence, a cue word there, or a more specific offence elsewhere).
+    fn keep(&mut self, m: &Mention) -> bool {
+        let lx = &*LEXICON;
+        let row = &lx.offences[m.row];
+        if !row.ambiguous || !m.single || !m.qualifiers.is_empty() {
+            return true;
+        }
+        let Some(si) = self.doc.sentence_at(m.range.start) else {
+            return false;
+        };
+        let s = self.doc.sentences()[si].range();
+        // `m` itself is not firm, and no other mention has its range.
+        let k = self.firm.partition_point(|&a| a < s.start);
+        let other_offence = self.firm.get(k).is_some_and(|&a| a < s.end);
+        other_offence || self.cue_in(si, s) || self.specific.of(m).is_some()
+    }
+
+    /// Whether sentence `si` (at `s`) holds a legal cue word, read once
+    /// per sentence (mentions come in text order).
+    fn cue_in(&mut self, si: usize, s: Range<usize>) -> bool {
+        if let Some((last, found)) = self.cued {
+            if last == si {
+                return found;
+            }
+        }
+        let lower = self.lower;
+        let found = LEXICON
             .cues
             .find_iter(&lower[s.clone()])
-            .any(|c| !word_before(lower, s.start + c.start()))
-        || specific.of(m).is_some()
+            .any(|c| !word_before(lower, s.start + c.start()));
+        self.cued = Some((si, found));
+        found
+    }
 }
 
 /// [`specific_elsewhere`] over one list of mentions, computed once per

@@ -29,6 +29,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use expr::{Anchor, DateExpr, DaySpec, Point, Tense};
 use regex::Regex;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Past-tense cues: compound past with its participle, imperfect.
@@ -109,13 +110,16 @@ fn participle_before(before: &str) -> Option<Tense> {
     Some(Tense::Past)
 }
 
-/// The tense of the verb a date at `pos` most likely belongs to: the last
+/// The tense of the verb a date at `span` most likely belongs to: the last
 /// cue before it (« a été placé en garde à vue lundi et devrait être présenté
-/// mercredi »), else the first after it (« Lundi, il a été placé… »).
-/// `cues` are sorted by position.
-fn nearest(cues: &[(usize, Tense)], pos: usize) -> Option<Tense> {
-    let before = cues.partition_point(|c| c.0 < pos);
-    cues[..before].last().or(cues.get(before)).map(|c| c.1)
+/// mercredi »), else the first after it (« Lundi, il a été placé… »); cues
+/// inside the date itself (« dernier ») are its own business. `cues` are
+/// sorted by position, so both are binary searches, not a copy of the
+/// sentence's cues per date.
+fn nearest(cues: &[(usize, Tense)], span: Range<usize>) -> Option<Tense> {
+    let before = cues.partition_point(|c| c.0 < span.start);
+    let after = cues.partition_point(|c| c.0 < span.end);
+    cues[..before].last().or(cues.get(after)).map(|c| c.1)
 }
 
 fn set_tense(expr: &mut DateExpr, tense: Tense) {
@@ -197,13 +201,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
                     cache = Some((i, cues(&norm[r.clone()], r.start)));
                 }
                 let own = cache.as_ref().map(|(_, v)| v.as_slice()).unwrap_or(&[]);
-                // Cues inside the expression itself (« dernier ») are its own business.
-                let outside: Vec<(usize, Tense)> = own
-                    .iter()
-                    .copied()
-                    .filter(|(p, _)| *p < c.start || *p >= c.end)
-                    .collect();
-                nearest(&outside, c.start)
+                nearest(own, c.start..c.end)
             }
             None => None,
         };
@@ -260,7 +258,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
     let mut out = Vec::with_capacity(n);
     let mut last_resolved: Option<NaiveDate> = None;
     for i in 0..n {
-        let (c, sent) = &items[i];
+        let c = &items[i].0;
         let mut expr = c.expr.clone();
         if let DateExpr::Point(p) = &mut expr {
             if p.day == DaySpec::None {
@@ -272,13 +270,12 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
         }
         let reference = match &expr {
             DateExpr::Point(p) if text_anchored(p) => {
-                // A day of the same sentence first (« Une semaine plus tard,
-                // … le 18 juillet »), else the last day resolved before.
-                let same = (0..n)
-                    .filter(|&j| j != i && items[j].1 == *sent && sent.is_some())
-                    .filter_map(|j| day_points[j].as_ref().map(|d| (j.abs_diff(i), j, d)))
-                    .min_by_key(|x| x.0)
-                    .and_then(|(_, j, d)| {
+                // The nearest day of the same sentence first (« Une semaine
+                // plus tard, … le 18 juillet »), else the last day resolved
+                // before.
+                let same = day_near[i]
+                    .and_then(|j| day_points[j].as_ref().map(|d| (j, d)))
+                    .and_then(|(j, d)| {
                         let tense = match &items[j].0.expr {
                             DateExpr::Point(q) => q.tense,
                             _ => Tense::Unknown,

@@ -26,7 +26,7 @@ static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?: ?[hH](?:\d{2}\b|\b| \d{2}\b)|:\d{2})").expect("valid regex")
 });
 
-/// Byte ranges of phone numbers in `norm`.
+/// Byte ranges of phone numbers in `norm`, sorted and disjoint.
 pub fn phones(norm: &str) -> Vec<Range<usize>> {
     PHONE
         .find_iter(norm)
@@ -39,9 +39,12 @@ pub fn phones(norm: &str) -> Vec<Range<usize>> {
 }
 
 /// The rule that refuses the number `core` of `norm`, whatever follows it.
+/// `phones` are sorted and disjoint (as [`phones`] gives them), so the one
+/// that may overlap the number is found by binary search.
 pub fn before_unit(norm: &str, core: &Core, phones: &[Range<usize>]) -> Option<&'static str> {
     let (s, e) = (core.start, core.end);
-    if phones.iter().any(|p| p.start < e && s < p.end) {
+    let k = phones.partition_point(|p| p.end <= s);
+    if phones.get(k).is_some_and(|p| p.start < e) {
         return Some("phone-number");
     }
     let prev_c = norm[..s].chars().next_back();

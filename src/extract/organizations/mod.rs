@@ -25,7 +25,7 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
 use folded::{capitals_agree, fold, is_capitalized, Folded};
 use rules::{FormKind, LEXICON};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What merges mentions into one organization.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -56,7 +56,7 @@ pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Organization> {
     cands.extend(cue_names(doc));
     let mut chosen = longest_first(cands);
     // `~` forms stand when their row is named unambiguously elsewhere.
-    let confirmed: Vec<Key> = chosen
+    let confirmed: HashSet<Key> = chosen
         .iter()
         .filter(|c| !c.pending)
         .map(|c| c.key.clone())
@@ -387,10 +387,52 @@ fn longest_first(mut cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// Byte spans sorted by start with the running maximum of their ends, so
+/// that « does a span overlap this range » is a binary search, not a scan
+/// of every span.
+struct Reach {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Reach {
+    fn new<'a>(cands: impl Iterator<Item = &'a Cand>) -> Self {
+        let mut spans: Vec<(usize, usize)> = cands.map(|c| (c.start, c.end)).collect();
+        spans.sort_unstable();
+        let mut far = 0;
+        let (starts, reach) = spans
+            .into_iter()
+            .map(|(a, b)| {
+                far = far.max(b);
+                (a, far)
+            })
+            .unzip();
+        Reach { starts, reach }
+    }
+
+    /// Whether a span overlaps bytes `a..b`.
+    fn overlaps(&self, a: usize, b: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < b);
+        k > 0 && self.reach[k - 1] > a
+    }
+}
+
 /// Links « Full Name (ACR) » and adds the later bare uses of `ACR`.
+///
+/// The brackets and the full names before them are looked up in indexes
+/// of `chosen`, not by a scan of it per bracket. What the first loop adds
+/// lies before its bracket or on its acronym, never on a later bracket or
+/// at the end of a later full name, so the indexes need not see it.
 fn acronym_definitions(doc: &Document, chosen: &mut Vec<Cand>) {
     let tokens = doc.tokens();
     let mut defined: HashMap<String, (Key, OrgType)> = HashMap::new();
+    let found = Reach::new(chosen.iter());
+    // The first candidate ending at each byte: the full name of a bracket.
+    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    for (k, c) in chosen.iter().enumerate() {
+        by_end.entry(c.end).or_insert(k);
+    }
+    let mut added: Vec<Cand> = Vec::new();
     for i in 1..tokens.len().saturating_sub(2) {
         if doc.token_text(&tokens[i]) != "(" || doc.token_text(&tokens[i + 2]) != ")" {
             continue;
@@ -407,22 +449,22 @@ fn acronym_definitions(doc: &Document, chosen: &mut Vec<Cand>) {
         let before = tokens[i - 1].end as usize;
         let paren = tokens[i + 1].start as usize;
         let acr_end = tokens[i + 1].end as usize;
-        if chosen.iter().any(|c| c.start <= paren && paren < c.end) {
+        if found.overlaps(paren, paren + 1) {
             continue;
         }
-        let entry = if let Some(c) = chosen.iter().find(|c| c.end == before) {
+        let entry = if let Some(c) = by_end.get(&before).map(|&k| &chosen[k]) {
             (c.key.clone(), c.kind)
         } else if let Some(start) = expand(doc, i, acr) {
             let name = doc.span(start..before).text;
             let first = fold(name.split([' ', '\'']).next().unwrap_or(""));
             let c = unknown(doc, start, before, rules::head_type(&first), 0);
             let entry = (c.key.clone(), c.kind);
-            chosen.push(c);
+            added.push(c);
             entry
         } else {
             continue;
         };
-        chosen.push(Cand {
+        added.push(Cand {
             start: paren,
             end: acr_end,
             key: entry.0.clone(),
@@ -433,16 +475,19 @@ fn acronym_definitions(doc: &Document, chosen: &mut Vec<Cand>) {
         });
         defined.insert(acr.to_string(), entry);
     }
+    chosen.extend(added);
     if defined.is_empty() {
         return;
     }
+    // Tokens do not overlap: a bare use never lands on an earlier one.
+    let found = Reach::new(chosen.iter());
     for t in tokens {
         let text = doc.token_text(t);
         let Some((key, kind)) = defined.get(text) else {
             continue;
         };
         let (s, e) = (t.start as usize, t.end as usize);
-        if chosen.iter().any(|c| c.start < e && s < c.end) {
+        if found.overlaps(s, e) {
             continue;
         }
         chosen.push(Cand {

@@ -101,15 +101,21 @@ fn paired(norm: &str, open: char, close: char) -> Vec<Stretch> {
     out
 }
 
-/// Straight quotes paired in order within each line, outside `taken`.
+/// Straight quotes paired in order within each line, outside `taken`
+/// (sorted, disjoint stretches: a binary search finds the one that may
+/// hold a mark, where a scan of them all per mark would be quadratic).
 fn straight(norm: &str, taken: &[Stretch]) -> Vec<Stretch> {
+    let inside = |i: usize| {
+        let k = taken.partition_point(|t| t.outer.end <= i);
+        taken.get(k).is_some_and(|t| t.outer.contains(&i))
+    };
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in norm.split_inclusive('\n') {
         let mut open: Option<usize> = None;
         for (k, _) in line.match_indices('"') {
             let i = line_start + k;
-            if taken.iter().any(|t| t.outer.contains(&i)) {
+            if inside(i) {
                 continue;
             }
             match open.take() {

@@ -28,7 +28,7 @@ use crate::record::Record;
 use crate::text::normalize::fold_str;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 /// Given names with their sex (`Some(true)` = female, `None` = both).
@@ -46,7 +46,6 @@ static GIVEN: LazyLock<HashMap<String, Option<bool>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Someone a quote can be given to, at one place in the text.
 /// How many mentions on each side of a quote [`Speakers::nearest`] looks at.
 const NEAREST_WINDOW: usize = 64;
 
@@ -54,6 +53,7 @@ const NEAREST_WINDOW: usize = 64;
 /// apposition: « Bernard Bonnet, le successeur de Claude Erignac, qui »).
 const ANTECEDENT_WINDOW: usize = 12;
 
+/// Someone a quote can be given to, at one place in the text.
 #[derive(Debug, Clone)]
 struct Referent {
     at: usize,
@@ -67,9 +67,14 @@ struct Referent {
 /// The speakers the record knows, ready for lookups around each quote.
 pub struct Speakers<'a> {
     doc: &'a Document,
-    refs: Vec<Referent>,
-    roles: Vec<(String, String)>,
-    orgs: Vec<(String, Vec<String>)>,
+    /// The referents by byte, then by order of arrival (the mentions, then
+    /// each speaker [`Speakers::remember`]s): a sorted vector would move
+    /// its tail at every quote, which is quadratic in a long text.
+    refs: BTreeMap<(usize, usize), Referent>,
+    /// The roles of each person, folded and lower-case.
+    roles: HashMap<String, Vec<String>>,
+    /// The folded, lower-case names and mentions of each organization.
+    orgs: HashMap<String, Vec<String>>,
     /// The first referent of each name, copied by [`Speakers::remember`].
     first: HashMap<String, Referent>,
     /// The longest referent span in bytes (at least 1), which bounds the
@@ -91,7 +96,7 @@ impl<'a> Speakers<'a> {
             i < stretches.len() && stretches[i].outer.start <= b
         };
         let mut refs = Vec::new();
-        let mut roles = Vec::new();
+        let mut roles: HashMap<String, Vec<String>> = HashMap::new();
         for p in &record.people {
             let first = p.name.split_whitespace().next().unwrap_or("");
             let mut female = GIVEN
@@ -99,7 +104,10 @@ impl<'a> Speakers<'a> {
                 .copied()
                 .flatten();
             if let Some(r) = &p.role {
-                roles.push((p.name.clone(), fold_str(r).to_lowercase()));
+                roles
+                    .entry(p.name.clone())
+                    .or_default()
+                    .push(fold_str(r).to_lowercase());
             }
             for m in &p.mentions {
                 let at = doc.norm_byte(m.start);
@@ -124,7 +132,7 @@ impl<'a> Speakers<'a> {
                 });
             }
         }
-        let mut orgs = Vec::new();
+        let mut orgs: HashMap<String, Vec<String>> = HashMap::new();
         for o in &record.organizations {
             let mut texts = vec![fold_str(&o.name).to_lowercase()];
             for m in &o.mentions {
@@ -142,9 +150,11 @@ impl<'a> Speakers<'a> {
                     subject: is_subject(doc, at),
                 });
             }
+            orgs.entry(o.name.clone()).or_default().extend(texts);
+        }
+        for texts in orgs.values_mut() {
             texts.sort();
             texts.dedup();
-            orgs.push((o.name.clone(), texts));
         }
         refs.sort_by_key(|r| r.at);
         let mut first = HashMap::new();
@@ -157,6 +167,11 @@ impl<'a> Speakers<'a> {
             .max()
             .unwrap_or(0)
             .max(1);
+        let refs = refs
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| ((r.at, i), r))
+            .collect();
         Speakers {
             doc,
             first,
@@ -177,8 +192,9 @@ impl<'a> Speakers<'a> {
         r.at = at;
         r.end = at;
         r.subject = true;
-        let i = self.refs.partition_point(|x| x.at <= at);
-        self.refs.insert(i, r);
+        // After every referent already at `at`.
+        let order = self.refs.len();
+        self.refs.insert((at, order), r);
     }
 
     /// The speaker of a quote by rules 1, 2 and 4 (rule 3 is the caller's).
@@ -198,7 +214,6 @@ impl<'a> Speakers<'a> {
         if words_before {
             let start = toks.get(first).map_or(0, |t| t.start as usize);
             self.between(start, s.outer.start)
-                .iter()
                 .find(|r| r.subject)
                 .map(|r| r.name.clone())
         } else {
@@ -312,10 +327,9 @@ impl<'a> Speakers<'a> {
         }
         // The subject: the nearest name before the verb not after a preposition.
         if let Some(r) = self
-            .refs
-            .iter()
+            .between(start, verb_at + 1)
             .rev()
-            .find(|r| r.at >= start && r.end <= verb_at && r.subject)
+            .find(|r| r.end <= verb_at && r.subject)
         {
             // A pronoun or « le + role noun » closer to the verb is the
             // subject of a later clause (« X … , où il s'était pris : »).
@@ -363,7 +377,6 @@ impl<'a> Speakers<'a> {
         // « une information révélée par X, « … »), not a dative (« à l'AFP »).
         Some(
             self.between(verb_at + 1, s.outer.start)
-                .iter()
                 .find(|r| r.end <= s.outer.start && (r.subject || !is_dative(doc, r.at)))
                 .map(|r| r.name.clone()),
         )
@@ -394,7 +407,6 @@ impl<'a> Speakers<'a> {
             let start = toks[(m - 1).saturating_sub(ANTECEDENT_WINDOW).max(first)].start as usize;
             return self
                 .between(start, qui)
-                .iter()
                 .rev()
                 .find(|r| {
                     r.end <= qui && !matches!(prev_word(doc, r.at).as_deref(), Some("de" | "d'"))
@@ -465,12 +477,13 @@ impl<'a> Speakers<'a> {
         if PERSON_NOUNS.contains(&w) {
             let stem = w.trim_end_matches('e');
             let fits = |name: &str| {
-                self.roles.iter().any(|(n, role)| {
-                    n == name
-                        && (role.contains(stem)
+                self.roles.get(name).is_some_and(|roles| {
+                    roles.iter().any(|role| {
+                        role.contains(stem)
                             || (stem == "magistrat"
                                 && (role.contains("procureur") || role.contains("juge")))
-                            || (stem == "premier" && role.contains("chef du gouvernement")))
+                            || (stem == "premier" && role.contains("chef du gouvernement"))
+                    })
                 })
             };
             return self.nearest(at.min(quote_at), true, &fits);
@@ -478,8 +491,8 @@ impl<'a> Speakers<'a> {
         if BODY_NOUNS.contains(&w) {
             let fits = |name: &str| {
                 self.orgs
-                    .iter()
-                    .any(|(n, texts)| n == name && texts.iter().any(|t| t.contains(w)))
+                    .get(name)
+                    .is_some_and(|texts| texts.iter().any(|t| t.contains(w)))
             };
             return self.nearest(at.min(quote_at), false, &fits);
         }
@@ -492,13 +505,19 @@ impl<'a> Speakers<'a> {
     /// in the article however many quotes it holds.
     fn nearest(&self, at: usize, person: bool, fits: &dyn Fn(&str) -> bool) -> Option<String> {
         let ok = |r: &&Referent| r.person == person && fits(&r.name);
-        let split = self.refs.partition_point(|r| r.at < at);
-        self.refs[..split]
-            .iter()
+        self.refs
+            .range(..(at, 0))
+            .map(|(_, r)| r)
             .rev()
             .take(NEAREST_WINDOW)
             .find(ok)
-            .or_else(|| self.refs[split..].iter().take(NEAREST_WINDOW).find(ok))
+            .or_else(|| {
+                self.refs
+                    .range((at, 0)..)
+                    .map(|(_, r)| r)
+                    .take(NEAREST_WINDOW)
+                    .find(ok)
+            })
             .map(|r| r.name.clone())
     }
 
@@ -518,12 +537,11 @@ impl<'a> Speakers<'a> {
         for si in (from..here).rev() {
             let s = &sentences[si];
             let (a, b) = (s.start as usize, (s.end as usize).min(at));
-            if let Some(r) = self.between(a, b).iter().find(|r| r.subject && fits(r)) {
+            if let Some(r) = self.between(a, b).find(|r| r.subject && fits(r)) {
                 return Some(r.name.clone());
             }
         }
         self.between(floor, at)
-            .iter()
             .rev()
             .find(fits)
             .map(|r| r.name.clone())
@@ -531,19 +549,16 @@ impl<'a> Speakers<'a> {
 
     /// The first referent whose span holds byte `at` (a referent spans at
     /// least one byte): only those starting less than `longest` bytes before
-    /// it can, so this is a binary search and a short scan.
+    /// it can, so this is a tree search and a short scan.
     fn at_byte(&self, at: usize) -> Option<&Referent> {
-        let hi = self.refs.partition_point(|r| r.at <= at);
-        let lo = self.refs[..hi].partition_point(|r| r.at + self.longest <= at);
-        self.refs[lo..hi].iter().find(|r| at < r.end.max(r.at + 1))
+        self.between((at + 1).saturating_sub(self.longest), at + 1)
+            .find(|r| at < r.end.max(r.at + 1))
     }
 
-    /// The referents mentioned at bytes `a..b` (binary search: `refs` is
-    /// sorted), so that no look-up scans the whole article.
-    fn between(&self, a: usize, b: usize) -> &[Referent] {
-        let i = self.refs.partition_point(|r| r.at < a);
-        let j = self.refs.partition_point(|r| r.at < b).max(i);
-        &self.refs[i..j]
+    /// The referents mentioned at bytes `a..b`, in order (a range of the
+    /// sorted tree), so that no look-up scans the whole article.
+    fn between(&self, a: usize, b: usize) -> impl DoubleEndedIterator<Item = &Referent> {
+        self.refs.range((a, 0)..(b.max(a), 0)).map(|(_, r)| r)
     }
 }
 
