@@ -3,13 +3,18 @@
 //! The place gazetteer (`src/lexicon/data/places.tsv` plus the hand rows of
 //! `src/extract/places/extra.tsv`) becomes an `fst` map from lookup key (see
 //! `src/extract/places/key.rs`) to a group of rows, and a Rust table of those
-//! rows; the given names (`src/lexicon/data/given_names.tsv`) become an `fst`
-//! map from name to frequency class. Both are written to `OUT_DIR` and
-//! embedded with `include_bytes!` / `include!`, so loading them costs nothing
-//! at run time (an automaton built at every start would cost ~100 ms).
+//! rows; the given names (`src/lexicon/data/given_names.tsv`) become two
+//! `fst` maps, from name to frequency class and from folded lower-case name
+//! to sex. All are written to `OUT_DIR` and embedded with `include_bytes!` /
+//! `include!`, so loading them costs nothing at run time (an automaton built
+//! at every start would cost ~100 ms).
 
 #[path = "src/extract/places/key.rs"]
 mod key;
+/// The text normalization of the crate, so that keys fold like the text.
+#[path = "src/text/normalize.rs"]
+#[allow(dead_code)] // only `fold_str` is needed here
+mod normalize;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -20,13 +25,20 @@ const EXTRA: &str = "src/extract/places/extra.tsv";
 const GIVEN: &str = "src/lexicon/data/given_names.tsv";
 
 fn main() {
-    for f in [PLACES, EXTRA, GIVEN, "src/extract/places/key.rs"] {
+    for f in [
+        PLACES,
+        EXTRA,
+        GIVEN,
+        "src/extract/places/key.rs",
+        "src/text/normalize.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     let out = Path::new(&out_dir);
     build_places(out);
     build_given_names(out);
+    build_given_sexes(out);
 }
 
 /// Data lines of a TSV file: no `#` comment, no `name\t…` header.
@@ -115,3 +127,27 @@ fn build_given_names(out: &Path) {
     let bytes = builder.into_inner().expect("fst builds");
     std::fs::write(out.join("given_names.fst"), bytes).expect("OUT_DIR is writable");
 }
+
+/// Sex by given name, keyed like `Speakers` looks names up (folded, lower
+/// case): 0 both, 1 male, 2 female; a later row wins, as in a `HashMap`.
+fn build_given_sexes(out: &Path) {
+    let text = std::fs::read_to_string(GIVEN).expect("given names file is readable");
+    let mut names: BTreeMap<String, u64> = BTreeMap::new();
+    for cols in data_lines(&text).filter(|c| c.len() >= 2) {
+        let sex = match cols[1] {
+            "m" => 1,
+            "f" => 2,
+            _ => 0,
+        };
+        names.insert(normalize::fold_str(cols[0]).to_lowercase(), sex);
+    }
+    let mut builder = fst::MapBuilder::memory();
+    for (name, sex) in &names {
+        builder
+            .insert(name, *sex)
+            .expect("names are inserted in order");
+    }
+    let bytes = builder.into_inner().expect("fst builds");
+    std::fs::write(out.join("given_sexes.fst"), bytes).expect("OUT_DIR is writable");
+}
+
