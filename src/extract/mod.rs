@@ -17,6 +17,7 @@ pub mod organizations;
 pub mod people;
 pub mod places;
 pub mod quotes;
+pub(crate) mod trie;
 
 use crate::record::Record;
 use crate::text::Document;
