@@ -12,6 +12,7 @@ pub mod actions;
 pub(crate) mod automaton;
 pub mod charges;
 pub mod dates;
+pub(crate) mod embedded;
 pub mod figures;
 pub mod organizations;
 pub mod people;

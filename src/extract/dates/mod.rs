@@ -20,8 +20,11 @@ pub mod durations;
 pub mod expr;
 pub mod resolve;
 pub mod rules;
+#[cfg(test)] // the binary embeds their DFAs (build.rs includes the file)
+pub(crate) mod tense_patterns;
 pub mod words;
 
+use super::embedded::{self, EmbeddedRegex};
 use super::Context;
 use crate::record::{DateFact, DateType};
 use crate::text::Document;
@@ -31,15 +34,13 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Past-tense cues: compound past with its participle, imperfect.
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}])(?:(?:a|ont|avait|avaient|avons|avez|ai|a-t-il|a-t-elle|a-t-on|ont-ils|ont-elles|est|sont|était|étaient|fut|furent|été|s'est|se\s+sont)\s+(?:(?:été|pas|déjà|également|aussi|ainsi|notamment|finalement|alors|enfin|bien|encore|toujours|jamais|rien|plus|ensuite|tout|d'abord|vite|[a-zé]+ment)\s+)*[a-zàâçéèêëîïôûù-]+(?:é|ée|és|ées|i|is|ie|ies|it|u|ue|us|ues|ert|erte|ort|orte|aint|ainte|ait)(?:[^\p{L}]|$)|[a-zàâçéèêëîïôûù]{3,}(?:ait|aient)(?:[^\p{L}]|$)|(?:hier|dernier|dernière|passé)(?:[^\p{L}]|$))").expect("static regex")
-});
+/// Past-tense cues (embedded DFAs of `PAST` in `tense_patterns.rs`).
+static PAST: LazyLock<EmbeddedRegex> =
+    LazyLock::new(|| embedded::regex(embedded::PAST_FWD, embedded::PAST_REV));
 
-/// Future-tense cues: simple future, near future, announcements.
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}])(?:va|vont|devra|devront|doit|doivent|devrait|devraient|sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|prévoit|prévoient|prévu|prévue|prévus|prévues|prochain|prochaine|prochains|prochaines|demain|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|ira|iront|dra|dront)|(?:se\s+)?tiendra)(?:[^\p{L}]|$)").expect("static regex")
-});
+/// Future-tense cues (embedded DFAs of `FUTURE` in `tense_patterns.rs`).
+static FUTURE: LazyLock<EmbeddedRegex> =
+    LazyLock::new(|| embedded::regex(embedded::FUTURE_FWD, embedded::FUTURE_REV));
 
 /// Tense cues of one sentence: (byte position, tense).
 fn cues(text: &str, offset: usize) -> Vec<(usize, Tense)> {
