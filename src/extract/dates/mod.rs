@@ -20,10 +20,10 @@ pub mod durations;
 pub mod expr;
 pub mod resolve;
 pub mod rules;
-#[cfg(test)] // the binary embeds their DFAs (build.rs includes the file)
 pub(crate) mod tense_patterns;
 pub mod words;
 
+use super::automaton;
 use super::embedded::{self, EmbeddedRegex};
 use super::Context;
 use crate::record::{DateFact, DateType};
@@ -34,23 +34,53 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Past-tense cues (embedded DFAs of `PAST` in `tense_patterns.rs`).
-static PAST: LazyLock<EmbeddedRegex> =
-    LazyLock::new(|| embedded::regex(embedded::PAST_FWD, embedded::PAST_REV));
+/// A tense cue regex in two forms that find the same matches: the DFAs
+/// `build.rs` embeds, read in place but slow to search (sparse, some 300
+/// instructions a byte more), and the regex crate's, fast but 14 M
+/// instructions to compile. A process uses the first until it has read
+/// enough text for compiling the second to pay for itself.
+struct Cue {
+    embedded: LazyLock<EmbeddedRegex>,
+    compiled: LazyLock<Regex>,
+}
 
-/// Future-tense cues (embedded DFAs of `FUTURE` in `tense_patterns.rs`).
-static FUTURE: LazyLock<EmbeddedRegex> =
-    LazyLock::new(|| embedded::regex(embedded::FUTURE_FWD, embedded::FUTURE_REV));
+/// Text read by the process after which [`Cue`] compiles its regex.
+const COMPILE_CUES_AFTER: usize = 128 << 10;
+
+impl Cue {
+    /// Where the cue matches in `text`.
+    fn starts(&self, text: &str) -> Vec<usize> {
+        if automaton::seen() > COMPILE_CUES_AFTER {
+            self.compiled.find_iter(text).map(|m| m.start()).collect()
+        } else {
+            self.embedded.find_iter(text).map(|m| m.start()).collect()
+        }
+    }
+}
+
+/// Past-tense cues (`PAST` in `tense_patterns.rs`).
+static PAST: Cue = Cue {
+    embedded: LazyLock::new(|| embedded::regex(embedded::PAST_FWD, embedded::PAST_REV)),
+    compiled: LazyLock::new(|| Regex::new(tense_patterns::PAST).expect("static regex")),
+};
+
+/// Future-tense cues (`FUTURE` in `tense_patterns.rs`).
+static FUTURE: Cue = Cue {
+    embedded: LazyLock::new(|| embedded::regex(embedded::FUTURE_FWD, embedded::FUTURE_REV)),
+    compiled: LazyLock::new(|| Regex::new(tense_patterns::FUTURE).expect("static regex")),
+};
 
 /// Tense cues of one sentence: (byte position, tense).
 fn cues(text: &str, offset: usize) -> Vec<(usize, Tense)> {
     let mut out: Vec<(usize, Tense)> = PAST
-        .find_iter(text)
-        .map(|m| (offset + m.start(), Tense::Past))
+        .starts(text)
+        .into_iter()
+        .map(|s| (offset + s, Tense::Past))
         .chain(
             FUTURE
-                .find_iter(text)
-                .map(|m| (offset + m.start(), Tense::Future)),
+                .starts(text)
+                .into_iter()
+                .map(|s| (offset + s, Tense::Future)),
         )
         .collect();
     // « devrait », « pourrait »: the conditional also looks like an imperfect

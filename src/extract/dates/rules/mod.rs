@@ -129,14 +129,15 @@ struct Compiled {
 }
 
 impl Compiled {
-    /// The rule's regex, without prefilters or lazy DFA: it runs anchored
-    /// at the starts [`Starts`] found, where it matches, so neither would
-    /// save work there, and building them (literals, a reverse NFA) was
-    /// most of the cost of building the regex.
+    /// The rule's regex, without prefilters: it runs anchored at the
+    /// starts [`Starts`] found, and extracting literals is most of the cost
+    /// of building it. (Its lazy DFA stays: it bounds the match before the
+    /// capture engine runs, which otherwise sizes its work to the rest of
+    /// the text.)
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
             Regex::builder()
-                .configure(Regex::config().auto_prefilter(false).hybrid(false))
+                .configure(Regex::config().auto_prefilter(false))
                 .build(&self.pattern)
                 .unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
         })
