@@ -8,8 +8,17 @@ use std::sync::LazyLock;
 static CLASS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given_names.fst"));
 static SEX_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given_sexes.fst"));
 
-static CLASS: LazyLock<Map<&'static [u8]>> =
-    LazyLock::new(|| Map::new(CLASS_FST).expect("build.rs writes a valid fst"));
+/// The class map, and the bytes a given name starts with (the edges out of
+/// its root): most words looked up are lower case, and are turned away
+/// without walking the map.
+static CLASS: LazyLock<(Map<&'static [u8]>, [bool; 256])> = LazyLock::new(|| {
+    let map = Map::new(CLASS_FST).expect("build.rs writes a valid fst");
+    let mut first = [false; 256];
+    for t in map.as_fst().root().transitions() {
+        first[t.inp as usize] = true;
+    }
+    (map, first)
+});
 static SEX: LazyLock<Map<&'static [u8]>> =
     LazyLock::new(|| Map::new(SEX_FST).expect("build.rs writes a valid fst"));
 
@@ -17,7 +26,12 @@ static SEX: LazyLock<Map<&'static [u8]>> =
 /// 1 uncommon, 2 rare, 3 ambiguous (also a word or a place); `None` when it
 /// is not one.
 pub fn class(name: &str) -> Option<u8> {
-    CLASS.get(name).map(|v| v as u8)
+    let (map, first) = &*CLASS;
+    let &b = name.as_bytes().first()?;
+    if !first[b as usize] {
+        return None;
+    }
+    map.get(name).map(|v| v as u8)
 }
 
 /// Sex of a given name written folded and in lower case (« marie »):
