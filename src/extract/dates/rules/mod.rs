@@ -152,7 +152,7 @@ struct Table {
 static RULES: LazyLock<Table> = LazyLock::new(|| {
     let rules = compiled();
     Table {
-        starts: Starts::new(rules.len()),
+        starts: Starts::new(rules.iter().map(|c| c.pattern.clone()).collect()),
         rules,
     }
 });
