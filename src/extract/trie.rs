@@ -6,7 +6,17 @@
 //! so building it costs a few million instructions where the automaton over
 //! the offence lexicon cost 55 million at every start; the search pays a
 //! little instead, walking the trie from each byte (a few steps in
-//! practice, as French words part early).
+//! practice, as French words part early), some 90 instructions a byte more
+//! than the automaton. So once the process has read [`AUTOMATON_AFTER`]
+//! bytes of text, the automaton is built after all and searches instead;
+//! both find the same matches.
+
+use crate::extract::automaton;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::sync::OnceLock;
+
+/// Text read by the process after which the automaton takes over.
+const AUTOMATON_AFTER: usize = 1 << 20;
 
 /// No node, no form.
 const NONE: u32 = u32::MAX;
@@ -24,6 +34,10 @@ pub(crate) struct Trie {
     count: Vec<u32>,
     /// The lowest index of a form ending at each node, or [`NONE`].
     form: Vec<u32>,
+    /// The forms, for the automaton.
+    forms: Vec<Vec<u8>>,
+    /// The leftmost-longest automaton, built past [`AUTOMATON_AFTER`].
+    automaton: OnceLock<AhoCorasick>,
 }
 
 /// A match: a byte range of the text and the index of its form.
@@ -62,6 +76,8 @@ impl Trie {
             first: vec![NONE],
             count: vec![0],
             form: vec![NONE],
+            forms: forms.iter().map(|f| f.as_ref().to_vec()).collect(),
+            automaton: OnceLock::new(),
         };
         // Each queued node stands for the run of sorted forms (`lo..hi`)
         // that go through it; its children split the run on the byte at
@@ -120,10 +136,18 @@ impl Trie {
     }
 
     /// The leftmost-longest matches in `text`, in order, none overlapping.
-    pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Match> + 't {
+    pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = Match> + 't> {
+        if automaton::seen() > AUTOMATON_AFTER {
+            let ac = self.automaton.get_or_init(|| self.build_automaton());
+            return Box::new(ac.find_iter(text).map(|m| Match {
+                start: m.start(),
+                end: m.end(),
+                form: m.pattern().as_usize(),
+            }));
+        }
         let bytes = text.as_bytes();
         let mut at = 0;
-        std::iter::from_fn(move || {
+        Box::new(std::iter::from_fn(move || {
             while at < bytes.len() {
                 if let Some((end, form)) = self.longest(bytes, at) {
                     let m = Match {
@@ -137,7 +161,26 @@ impl Trie {
                 at += 1;
             }
             None
-        })
+        }))
+    }
+
+    /// The automaton: a DFA for small lexicons, a contiguous NFA for big
+    /// ones (a DFA over the offence lexicon takes some 20 MB).
+    ///
+    /// # Panics
+    ///
+    /// When it cannot be built: the forms are static data.
+    fn build_automaton(&self) -> AhoCorasick {
+        let kind = if self.forms.len() < 1000 {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        };
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(kind))
+            .build(&self.forms)
+            .expect("lexicon forms build an automaton")
     }
 
     /// How many nodes the trie has, root included.
