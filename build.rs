@@ -3,13 +3,24 @@
 //! The place gazetteer (`src/lexicon/data/places.tsv` plus the hand rows of
 //! `src/extract/places/extra.tsv`) becomes an `fst` map from lookup key (see
 //! `src/extract/places/key.rs`) to a group of rows, and a Rust table of those
-//! rows; the given names (`src/lexicon/data/given_names.tsv`) become an `fst`
-//! map from name to frequency class. Both are written to `OUT_DIR` and
-//! embedded with `include_bytes!` / `include!`, so loading them costs nothing
-//! at run time (an automaton built at every start would cost ~100 ms).
+//! rows; the given names (`src/lexicon/data/given_names.tsv`) become two
+//! `fst` maps, from name to frequency class and from folded lower-case name
+//! to sex; the date rule patterns (`src/extract/dates/rules/patterns.txt`)
+//! become one anchored sparse DFA, and each tense cue pattern
+//! (`src/extract/dates/tense_patterns.rs`) a forward and a reverse one. All
+//! are written to `OUT_DIR` and embedded with `include_bytes!` / `include!`,
+//! so loading them costs nothing at run time (building them at every start
+//! cost ~60 ms).
 
 #[path = "src/extract/places/key.rs"]
 mod key;
+/// The text normalization of the crate, so that keys fold like the text.
+#[path = "src/text/normalize.rs"]
+#[allow(dead_code)] // only `fold_str` is needed here
+mod normalize;
+/// The tense cue patterns, compiled into DFAs here.
+#[path = "src/extract/dates/tense_patterns.rs"]
+mod tense_patterns;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -18,15 +29,28 @@ use std::path::Path;
 const PLACES: &str = "src/lexicon/data/places.tsv";
 const EXTRA: &str = "src/extract/places/extra.tsv";
 const GIVEN: &str = "src/lexicon/data/given_names.tsv";
+const DATE_PATTERNS: &str = "src/extract/dates/rules/patterns.txt";
 
 fn main() {
-    for f in [PLACES, EXTRA, GIVEN, "src/extract/places/key.rs"] {
+    for f in [
+        PLACES,
+        EXTRA,
+        GIVEN,
+        DATE_PATTERNS,
+        "src/extract/dates/tense_patterns.rs",
+        "src/extract/places/key.rs",
+        "src/text/normalize.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     let out = Path::new(&out_dir);
     build_places(out);
     build_given_names(out);
+    build_given_sexes(out);
+    build_date_starts(out);
+    build_regex(out, "past", tense_patterns::PAST);
+    build_regex(out, "future", tense_patterns::FUTURE);
 }
 
 /// Data lines of a TSV file: no `#` comment, no `name\t…` header.
@@ -114,4 +138,67 @@ fn build_given_names(out: &Path) {
     }
     let bytes = builder.into_inner().expect("fst builds");
     std::fs::write(out.join("given_names.fst"), bytes).expect("OUT_DIR is writable");
+}
+
+/// Sex by given name, keyed like `Speakers` looks names up (folded, lower
+/// case): 0 both, 1 male, 2 female; a later row wins, as in a `HashMap`.
+fn build_given_sexes(out: &Path) {
+    let text = std::fs::read_to_string(GIVEN).expect("given names file is readable");
+    let mut names: BTreeMap<String, u64> = BTreeMap::new();
+    for cols in data_lines(&text).filter(|c| c.len() >= 2) {
+        let sex = match cols[1] {
+            "m" => 1,
+            "f" => 2,
+            _ => 0,
+        };
+        names.insert(normalize::fold_str(cols[0]).to_lowercase(), sex);
+    }
+    let mut builder = fst::MapBuilder::memory();
+    for (name, sex) in &names {
+        builder
+            .insert(name, *sex)
+            .expect("names are inserted in order");
+    }
+    let bytes = builder.into_inner().expect("fst builds");
+    std::fs::write(out.join("given_sexes.fst"), bytes).expect("OUT_DIR is writable");
+}
+
+/// The date rule patterns as one anchored DFA reporting every rule that
+/// matches (the automaton of `src/extract/dates/rules/starts.rs`), sparse:
+/// a dense one takes 14 MB, the sparse one half a megabyte.
+fn build_date_starts(out: &Path) {
+    use regex_automata::dfa::{dense, StartKind};
+    let text = std::fs::read_to_string(DATE_PATTERNS).expect("date patterns are readable");
+    let patterns: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .match_kind(regex_automata::MatchKind::All)
+                .start_kind(StartKind::Anchored),
+        )
+        .build_many(&patterns)
+        .expect("date rule patterns compile as one DFA");
+    write_sparse(out, "date_starts.dfa", &dfa);
+}
+
+/// A regex as a forward and a reverse DFA (`{name}.fwd.dfa`,
+/// `{name}.rev.dfa`), read by `src/extract/embedded.rs`.
+fn build_regex(out: &Path, name: &str, pattern: &str) {
+    let re = regex_automata::dfa::regex::Regex::new(pattern).expect("the pattern compiles");
+    write_sparse(out, &format!("{name}.fwd.dfa"), re.forward());
+    write_sparse(out, &format!("{name}.rev.dfa"), re.reverse());
+}
+
+/// Writes `dfa` as a sparse DFA for the target's endianness.
+fn write_sparse(out: &Path, file: &str, dfa: &regex_automata::dfa::dense::DFA<Vec<u32>>) {
+    let sparse = dfa.to_sparse().expect("the DFA converts to a sparse one");
+    let bytes = if std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big") {
+        sparse.to_bytes_big_endian()
+    } else {
+        sparse.to_bytes_little_endian()
+    };
+    std::fs::write(out.join(file), bytes).expect("OUT_DIR is writable");
 }

@@ -23,6 +23,12 @@ pub(crate) fn note(bytes: usize) {
     SEEN.fetch_add(bytes, Ordering::Relaxed);
 }
 
+/// Text read so far by this process, in bytes: matchers that are cheap to
+/// load but slow to search give way to faster ones as it grows.
+pub(crate) fn seen() -> usize {
+    SEEN.load(Ordering::Relaxed)
+}
+
 /// An automaton built on first use, as an NFA or a DFA as the run goes.
 pub(crate) struct Adaptive {
     patterns: Vec<String>,
@@ -53,7 +59,7 @@ impl Adaptive {
         if let Some(dfa) = self.dfa.get() {
             return dfa;
         }
-        let (cell, kind) = if SEEN.load(Ordering::Relaxed) > DFA_AFTER {
+        let (cell, kind) = if seen() > DFA_AFTER {
             (&self.dfa, AhoCorasickKind::DFA)
         } else {
             (&self.nfa, AhoCorasickKind::ContiguousNFA)

@@ -12,11 +12,13 @@ pub mod actions;
 pub(crate) mod automaton;
 pub mod charges;
 pub mod dates;
+pub(crate) mod embedded;
 pub mod figures;
 pub mod organizations;
 pub mod people;
 pub mod places;
 pub mod quotes;
+pub(crate) mod trie;
 
 use crate::record::Record;
 use crate::text::Document;

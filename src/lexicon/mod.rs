@@ -6,6 +6,8 @@
 //! a first `# source: …` line, a header line, then one row per line. Lists
 //! inside a cell are `|`-separated.
 
+pub mod given;
+
 /// The data rows of an embedded TSV file: comment lines (`#`) and the header
 /// line are skipped, each row is split on tabs.
 ///

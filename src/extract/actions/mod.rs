@@ -1,6 +1,6 @@
 //! Legal and police steps (SPEC `actions`).
 //!
-//! One pass of the trigger automaton (see [`rules`] and `triggers.tsv`) over
+//! One pass of the trigger trie (see [`rules`] and `triggers.tsv`) over
 //! the lowered text finds verb and noun forms (« ont été interpellés »,
 //! « l’interpellation », « placée en garde à vue », « mis en examen »,
 //! « condamné à… »), whole words, longest first; each guard then checks the
@@ -80,12 +80,12 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
     // The lowered words of the sentence of the last match: triggers come in
     // text order, so each sentence is read once however many it holds.
     let mut sentence_words: Option<(usize, Vec<&str>)> = None;
-    for m in table.automaton.find_iter(&lower) {
-        if word_before(&lower, m.start()) || word_after(&lower, m.end()) {
+    for m in table.forms.find_iter(&lower) {
+        if word_before(&lower, m.start) || word_after(&lower, m.end) {
             continue;
         }
-        let trig = table.triggers[m.pattern().as_usize()];
-        let Some(si) = doc.sentence_at(m.start()) else {
+        let trig = table.triggers[m.form];
+        let Some(si) = doc.sentence_at(m.start) else {
             continue;
         };
         let sent = doc.sentences()[si];
@@ -93,16 +93,16 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
             continue;
         }
         let toks = &tokens[sent.token_range()];
-        let first = toks.partition_point(|t| (t.end as usize) <= m.start());
-        let last = toks.partition_point(|t| (t.start as usize) < m.end());
+        let first = toks.partition_point(|t| (t.end as usize) <= m.start);
+        let last = toks.partition_point(|t| (t.start as usize) < m.end);
         if sentence_words.as_ref().map(|w| w.0) != Some(si) {
             sentence_words = Some((si, toks.iter().map(word).collect()));
         }
         let words: &[&str] = sentence_words.as_ref().map_or(&[], |w| &w.1);
         let prev = &words[..first];
         let next = &words[last.min(toks.len())..];
-        let form = &lower[m.range()];
-        if m.start() < penalty_end && trig.kind == ActionType::Sentence {
+        let form = &lower[m.start..m.end];
+        if m.start < penalty_end && trig.kind == ActionType::Sentence {
             continue;
         }
         if !passes(trig.guard, form, prev, next) {
@@ -137,8 +137,8 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
         }
         let start = toks
             .get(begin)
-            .map_or(m.start(), |t| (t.start as usize).min(m.start()));
-        let trigger = doc.span(start..m.end());
+            .map_or(m.start, |t| (t.start as usize).min(m.start));
+        let trigger = doc.span(start..m.end);
         let noun_use = first > 0 && DETERMINERS.contains(&prev[first - 1]);
         let active = begin < first
             && matches!(prev[first - 1], "a" | "ont" | "avait" | "avaient")
@@ -154,8 +154,8 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
         let mut action = Action {
             kind: trig.kind,
             trigger,
-            date: facts.date_in(ctx, doc, sent.range(), m.start(), past),
-            place: facts.place_in(ctx, doc, sent.range(), m.start()),
+            date: facts.date_in(ctx, doc, sent.range(), m.start, past),
+            place: facts.place_in(ctx, doc, sent.range(), m.start),
             subject,
             penalty: None,
             links: Default::default(),

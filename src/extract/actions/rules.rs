@@ -1,16 +1,16 @@
 //! Action triggers as data: `triggers.tsv` beside this file lists, per
 //! trigger family (`name`), its action `type`, a `guard` and its French
 //! forms, where `(e)`, `(s)`, `(es)` mark optional endings
-//! (« interpellé(e)(s) »). This module loads it once into one Aho-Corasick
-//! automaton and implements the guards, the checks a form needs in its
+//! (« interpellé(e)(s) »). This module loads it once into one trie (see
+//! [`crate::extract::trie`]) and implements the guards, the checks a form needs in its
 //! context (« un arrêté préfectoral » is no arrest; « a condamné l’attaque »
 //! is no conviction). It does not attach dates, places or subjects: see the
 //! parent module.
 
-use crate::extract::charges::{lexicon_form, rules::build};
+use crate::extract::charges::lexicon_form;
+use crate::extract::trie::Trie;
 use crate::lexicon::{list, rows};
 use crate::record::ActionType;
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// The trigger table.
@@ -56,10 +56,10 @@ pub(crate) struct Trigger {
 
 /// The loaded table.
 pub(crate) struct Triggers {
-    /// One per automaton pattern.
+    /// One per form of the trie.
     pub triggers: Vec<Trigger>,
-    /// Leftmost-longest automaton over lowered forms.
-    pub automaton: AhoCorasick,
+    /// The lowered forms, matched leftmost-longest.
+    pub forms: Trie,
 }
 
 /// Loaded on first use.
@@ -143,7 +143,7 @@ fn load() -> Triggers {
         }
     }
     Triggers {
-        automaton: build(&patterns),
+        forms: Trie::new(&patterns),
         triggers,
     }
 }

@@ -1,6 +1,6 @@
 //! Offences named in the text (SPEC `charges`).
 //!
-//! One pass of an Aho-Corasick automaton over the lowered text finds every
+//! One pass of the lexicon trie over the lowered text finds every
 //! offence form and qualifier form of the lexicon (see [`rules`]), longest
 //! match first, whole words only. A mention is an offence form with the
 //! prefix qualifier right before it (« tentative d’ », « complicité de ») and
@@ -55,19 +55,19 @@ struct Hit {
     entry: Entry,
 }
 
-/// Every whole-word match of the lexicon automaton.
+/// Every whole-word match of the lexicon trie.
 fn hits(lower: &str) -> Vec<Hit> {
     let lx = &*LEXICON;
-    lx.automaton
+    lx.forms
         .find_iter(lower)
         .filter(|m| {
-            !word_before(lower, m.start())
-                && (lower[..m.end()].ends_with('\'') || !word_after(lower, m.end()))
+            !word_before(lower, m.start)
+                && (lower[..m.end].ends_with('\'') || !word_after(lower, m.end))
         })
         .map(|m| Hit {
-            start: m.start(),
-            end: m.end(),
-            entry: lx.entries[m.pattern().as_usize()],
+            start: m.start,
+            end: m.end,
+            entry: lx.entries[m.form],
         })
         .collect()
 }
@@ -126,7 +126,7 @@ fn find_mentions(doc: &Document, lower: &str) -> Vec<Mention> {
         });
     }
     // A chain « et » + qualifier must not swallow the next offence; the
-    // automaton never overlaps matches, so the ranges stay disjoint.
+    // trie never overlaps matches, so the ranges stay disjoint.
     let mut legal = Legal::new(doc, lower, &out);
     let keep: Vec<bool> = out.iter().map(|m| legal.keep(m)).collect();
     out.into_iter()
@@ -198,7 +198,7 @@ impl<'a> Legal<'a> {
         let found = LEXICON
             .cues
             .find_iter(&lower[s.clone()])
-            .any(|c| !word_before(lower, s.start + c.start()));
+            .any(|c| !word_before(lower, s.start + c.start));
         self.cued = Some((si, found));
         found
     }

@@ -1,5 +1,5 @@
-//! The offence lexicon as matching tables: one Aho-Corasick automaton over
-//! every offence and qualifier form, and the cue words that let an ambiguous
+//! The offence lexicon as matching tables: one trie over every offence and
+//! qualifier form, and the cue words that let an ambiguous
 //! word (« violence », « vol », « menaces ») count as an offence.
 //!
 //! Everything is built once, on first use, from the embedded TSV files of
@@ -8,8 +8,8 @@
 //! This module does not decide what a mention is: see the parent module.
 
 use super::lower::lexicon_form;
+use crate::extract::trie::Trie;
 use crate::lexicon::{list, rows, OFFENCES, QUALIFIERS};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// One offence row of the lexicon.
@@ -25,7 +25,7 @@ pub(crate) struct Offence {
     pub ambiguous: bool,
 }
 
-/// What a pattern of the automaton stands for.
+/// What a form of the trie stands for.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Entry {
     /// A form of offence row `row`; `single` when it is one word.
@@ -44,18 +44,18 @@ pub(crate) enum Entry {
     },
 }
 
-/// The loaded lexicon and its automaton.
+/// The loaded lexicon and its trie.
 pub(crate) struct Lexicon {
     /// Offence rows, in file order.
     pub offences: Vec<Offence>,
     /// Canonical qualifiers, in file order.
     pub qualifiers: Vec<String>,
-    /// One entry per automaton pattern.
+    /// One entry per form of the trie.
     pub entries: Vec<Entry>,
-    /// Leftmost-longest automaton over the lowered forms.
-    pub automaton: AhoCorasick,
+    /// The lowered forms, matched leftmost-longest.
+    pub forms: Trie,
     /// Cue words of a legal or police context.
-    pub cues: AhoCorasick,
+    pub cues: Trie,
 }
 
 /// Words that show a legal, police or criminal context in a sentence; an
@@ -166,36 +166,13 @@ fn load() -> Lexicon {
             entries.push(Entry::Qualifier { qual: idx, prefix });
         }
     }
-    let automaton = build(&patterns);
-    let cues = build(CONTEXT_CUES);
     Lexicon {
         offences,
         qualifiers,
         entries,
-        automaton,
-        cues,
+        forms: Trie::new(&patterns),
+        cues: Trie::new(CONTEXT_CUES),
     }
-}
-
-/// A leftmost-longest automaton over `patterns`: a DFA for small tables, a
-/// contiguous NFA for the offence lexicon (its DFA takes some 20 MB and runs
-/// slower, out of cache) (lexicon forms never fail to build;
-/// an empty automaton is the fallback).
-pub(crate) fn build<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(if patterns.len() < 1000 {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
-        }))
-        .build(patterns)
-        .or_else(|_| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(patterns)
-        })
-        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"))
 }
 
 #[cfg(test)]
@@ -207,7 +184,6 @@ mod tests {
         let lx = &*LEXICON;
         assert!(lx.offences.len() >= 300, "{}", lx.offences.len());
         assert!(lx.qualifiers.len() >= 40);
-        assert_eq!(lx.entries.len(), lx.automaton.patterns_len());
         assert!(lx.offences.iter().any(|o| o.label == "proxénétisme"));
     }
 

@@ -20,8 +20,11 @@ pub mod durations;
 pub mod expr;
 pub mod resolve;
 pub mod rules;
+pub(crate) mod tense_patterns;
 pub mod words;
 
+use super::automaton;
+use super::embedded::{self, EmbeddedRegex};
 use super::Context;
 use crate::record::{DateFact, DateType};
 use crate::text::Document;
@@ -32,25 +35,53 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Past-tense cues: compound past with its participle, imperfect.
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}])(?:(?:a|ont|avait|avaient|avons|avez|ai|a-t-il|a-t-elle|a-t-on|ont-ils|ont-elles|est|sont|était|étaient|fut|furent|été|s'est|se\s+sont)\s+(?:(?:été|pas|déjà|également|aussi|ainsi|notamment|finalement|alors|enfin|bien|encore|toujours|jamais|rien|plus|ensuite|tout|d'abord|vite|[a-zé]+ment)\s+)*[a-zàâçéèêëîïôûù-]+(?:é|ée|és|ées|i|is|ie|ies|it|u|ue|us|ues|ert|erte|ort|orte|aint|ainte|ait)(?:[^\p{L}]|$)|[a-zàâçéèêëîïôûù]{3,}(?:ait|aient)(?:[^\p{L}]|$)|(?:hier|dernier|dernière|passé)(?:[^\p{L}]|$))").expect("static regex")
-});
+/// A tense cue regex in two forms that find the same matches: the DFAs
+/// `build.rs` embeds, read in place but slow to search (sparse, some 300
+/// instructions a byte more), and the regex crate's, fast but 14 M
+/// instructions to compile. A process uses the first until it has read
+/// enough text for compiling the second to pay for itself.
+struct Cue {
+    embedded: LazyLock<EmbeddedRegex>,
+    compiled: LazyLock<Regex>,
+}
 
-/// Future-tense cues: simple future, near future, announcements.
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}])(?:va|vont|devra|devront|doit|doivent|devrait|devraient|sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|prévoit|prévoient|prévu|prévue|prévus|prévues|prochain|prochaine|prochains|prochaines|demain|[a-zàâçéèêëîïôûù]{2,}(?:era|eront|ira|iront|dra|dront)|(?:se\s+)?tiendra)(?:[^\p{L}]|$)").expect("static regex")
-});
+/// Text read by the process after which [`Cue`] compiles its regex.
+const COMPILE_CUES_AFTER: usize = 128 << 10;
+
+impl Cue {
+    /// Where the cue matches in `text`.
+    fn starts(&self, text: &str) -> Vec<usize> {
+        if automaton::seen() > COMPILE_CUES_AFTER {
+            self.compiled.find_iter(text).map(|m| m.start()).collect()
+        } else {
+            self.embedded.find_iter(text).map(|m| m.start()).collect()
+        }
+    }
+}
+
+/// Past-tense cues (`PAST` in `tense_patterns.rs`).
+static PAST: Cue = Cue {
+    embedded: LazyLock::new(|| embedded::regex(embedded::PAST_FWD, embedded::PAST_REV)),
+    compiled: LazyLock::new(|| Regex::new(tense_patterns::PAST).expect("static regex")),
+};
+
+/// Future-tense cues (`FUTURE` in `tense_patterns.rs`).
+static FUTURE: Cue = Cue {
+    embedded: LazyLock::new(|| embedded::regex(embedded::FUTURE_FWD, embedded::FUTURE_REV)),
+    compiled: LazyLock::new(|| Regex::new(tense_patterns::FUTURE).expect("static regex")),
+};
 
 /// Tense cues of one sentence: (byte position, tense).
 fn cues(text: &str, offset: usize) -> Vec<(usize, Tense)> {
     let mut out: Vec<(usize, Tense)> = PAST
-        .find_iter(text)
-        .map(|m| (offset + m.start(), Tense::Past))
+        .starts(text)
+        .into_iter()
+        .map(|s| (offset + s, Tense::Past))
         .chain(
             FUTURE
-                .find_iter(text)
-                .map(|m| (offset + m.start(), Tense::Future)),
+                .starts(text)
+                .into_iter()
+                .map(|s| (offset + s, Tense::Future)),
         )
         .collect();
     // « devrait », « pourrait »: the conditional also looks like an imperfect

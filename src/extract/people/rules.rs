@@ -6,32 +6,12 @@
 //! It holds no surnames: a surname is whatever capitalised word follows a
 //! given name, an honorific, initials or a role.
 
-use crate::lexicon;
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use crate::lexicon::given;
 
-/// Given names, `true` for the `ambiguous` class (« Marine », « Paris »),
-/// and the first bytes they start with: most words looked up are lower
-/// case and are turned away without hashing.
-static GIVEN: LazyLock<(HashMap<&'static str, bool>, [bool; 256])> = LazyLock::new(|| {
-    let map: HashMap<&'static str, bool> = lexicon::rows(lexicon::GIVEN_NAMES)
-        .filter_map(|r| Some((*r.first()?, r.get(2).is_some_and(|c| *c == "ambiguous"))))
-        .collect();
-    let mut first = [false; 256];
-    for k in map.keys() {
-        if let Some(&b) = k.as_bytes().first() {
-            first[b as usize] = true;
-        }
-    }
-    (map, first)
-});
-
+/// Whether `w` is a given name, `true` for the `ambiguous` class
+/// (« Marine », « Paris »).
 fn given(w: &str) -> Option<bool> {
-    let (map, first) = &*GIVEN;
-    if w.as_bytes().first().is_some_and(|&b| !first[b as usize]) {
-        return None;
-    }
-    map.get(w).copied()
+    given::class(w).map(|class| class == 3)
 }
 
 /// Whether `w` is a given name that is not also a common word or place.

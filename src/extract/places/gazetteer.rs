@@ -55,12 +55,9 @@ pub struct Row {
 
 static ROWS: &[Row] = &include!(concat!(env!("OUT_DIR"), "/places_rows.rs"));
 static PLACES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fst"));
-static GIVEN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given_names.fst"));
 
 static PLACES: LazyLock<Fst<&'static [u8]>> =
     LazyLock::new(|| Fst::new(PLACES_FST).expect("build.rs writes a valid fst"));
-static GIVEN: LazyLock<Fst<&'static [u8]>> =
-    LazyLock::new(|| Fst::new(GIVEN_FST).expect("build.rs writes a valid fst"));
 
 /// The rows of a group value (start index << 8 | count).
 fn group(value: u64) -> &'static [Row] {
@@ -74,12 +71,6 @@ pub fn lookup(name: &str) -> &'static [Row] {
     let mut key = String::new();
     push_key(name, &mut key);
     PLACES.get(key.as_bytes()).map_or(&[], |o| group(o.value()))
-}
-
-/// Frequency class of a given name: 0 common, 1 uncommon, 2 rare,
-/// 3 ambiguous (also a word or a place); `None` when it is not one.
-pub fn given_name_class(word: &str) -> Option<u8> {
-    GIVEN.get(word.as_bytes()).map(|o| o.value() as u8)
 }
 
 /// Département rows, for « Toulon (83) ».
@@ -357,7 +348,6 @@ mod tests {
         assert!(lookup("St-Denis").iter().any(|r| r.code == "93066"));
         assert!(lookup("Côte d'Ivoire").iter().any(|r| r.code == "CI"));
         assert!(lookup("Nowhere-sur-Rien").is_empty());
-        assert_eq!(given_name_class("Gérald"), Some(0));
     }
 
     fn names(text: &str) -> Vec<String> {

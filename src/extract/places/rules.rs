@@ -11,7 +11,8 @@
 //! extractors' facts (places run before organizations and people).
 
 use super::cues;
-use super::gazetteer::{department_by_code, given_name_class, lookup, Candidate, PlaceKind, Row};
+use super::gazetteer::{department_by_code, lookup, Candidate, PlaceKind, Row};
+use crate::lexicon::given::class as given_name_class;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
 use std::collections::HashSet;

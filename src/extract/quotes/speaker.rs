@@ -23,28 +23,12 @@ use super::marks::Stretch;
 use super::words::{
     is_speech_verb, BODY_NOUNS, MEMBER_NOUNS, PERSON_NOUNS, PREPOSITIONS, SOURCE_WORDS, VERB_GROUP,
 };
-use crate::lexicon;
+use crate::lexicon::given;
 use crate::record::Record;
 use crate::text::normalize::fold_str;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
-
-/// Given names with their sex (`Some(true)` = female, `None` = both).
-static GIVEN: LazyLock<HashMap<String, Option<bool>>> = LazyLock::new(|| {
-    lexicon::rows(lexicon::GIVEN_NAMES)
-        .filter(|r| r.len() >= 2)
-        .map(|r| {
-            let sex = match r[1] {
-                "f" => Some(true),
-                "m" => Some(false),
-                _ => None,
-            };
-            (fold_str(r[0]).to_lowercase(), sex)
-        })
-        .collect()
-});
 
 /// How many mentions on each side of a quote [`Speakers::nearest`] looks at.
 const NEAREST_WINDOW: usize = 64;
@@ -99,10 +83,7 @@ impl<'a> Speakers<'a> {
         let mut roles: HashMap<String, Vec<String>> = HashMap::new();
         for p in &record.people {
             let first = p.name.split_whitespace().next().unwrap_or("");
-            let mut female = GIVEN
-                .get(&fold_str(first).to_lowercase())
-                .copied()
-                .flatten();
+            let mut female = given::sex(&fold_str(first).to_lowercase()).flatten();
             if let Some(r) = &p.role {
                 roles
                     .entry(p.name.clone())

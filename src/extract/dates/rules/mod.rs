@@ -130,8 +130,10 @@ struct Compiled {
 
 impl Compiled {
     /// The rule's regex, without prefilters: it runs anchored at the
-    /// starts [`Starts`] found (only the whole-text fallback scans), and
-    /// extracting literals is most of the cost of building it.
+    /// starts [`Starts`] found, and extracting literals is most of the cost
+    /// of building it. (Its lazy DFA stays: it bounds the match before the
+    /// capture engine runs, which otherwise sizes its work to the rest of
+    /// the text.)
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
             Regex::builder()
@@ -148,25 +150,31 @@ struct Table {
 }
 
 static RULES: LazyLock<Table> = LazyLock::new(|| {
+    let rules = compiled();
+    Table {
+        starts: Starts::new(rules.iter().map(|c| c.pattern.clone()).collect()),
+        rules,
+    }
+});
+
+/// Every rule in order, with its pattern as compiled. The patterns are
+/// also written in `patterns.txt`, from which `build.rs` compiles the
+/// [`Starts`] automaton.
+fn compiled() -> Vec<Compiled> {
     let mut rules = Vec::new();
     rules.extend(absolute::rules());
     rules.extend(relative::rules());
     rules.extend(times::rules());
     rules.extend(durations::rules());
-    let rules: Vec<Compiled> = rules
+    rules
         .into_iter()
         .map(|rule| Compiled {
             pattern: format!("(?i){}", ascii_boundaries(&rule.pattern)),
             rule,
             regex: OnceLock::new(),
         })
-        .collect();
-    let patterns: Vec<String> = rules.iter().map(|c| c.pattern.clone()).collect();
-    Table {
-        starts: Starts::new(&patterns),
-        rules,
-    }
-});
+        .collect()
+}
 
 /// Rewrites a rule's word boundaries for speed: Unicode `\b` keeps the
 /// regex crate from using its DFA on non-ASCII text (100 times slower), so
@@ -211,17 +219,14 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     let starts = table.starts.scan(text);
     let mut out = Vec::new();
     for (order, c) in table.rules.iter().enumerate() {
-        match &starts {
-            Some(starts) => at_starts(c, order, text, &starts[order], &mut out),
-            None => everywhere(c, order, text, &mut out),
-        }
+        at_starts(c, order, text, &starts[order], &mut out);
     }
     out
 }
 
 /// The matches of one rule, trying it only where it matches (`starts`):
-/// the same matches as [`everywhere`], which retries one character further
-/// after a rejected match and resumes at the end of a kept one.
+/// the same matches as a scan of the whole text that retries one character
+/// further after a rejected match and resumes at the end of a kept one.
 fn at_starts(c: &Compiled, order: usize, text: &str, starts: &[usize], out: &mut Vec<Candidate>) {
     if starts.is_empty() {
         return; // not even compiled
@@ -241,34 +246,6 @@ fn at_starts(c: &Compiled, order: usize, text: &str, starts: &[usize], out: &mut
             continue;
         };
         if whole.is_empty() || !at_word_edges(text, whole.start(), whole.end()) {
-            continue;
-        }
-        pos = whole.end();
-        keep(c, order, text, &caps, out);
-    }
-}
-
-/// The matches of one rule, scanning the whole text.
-fn everywhere(c: &Compiled, order: usize, text: &str, out: &mut Vec<Candidate>) {
-    let re = c.regex();
-    let mut caps = re.create_captures();
-    let mut pos = 0;
-    while pos <= text.len() {
-        re.search_captures(&Input::new(text).range(pos..), &mut caps);
-        let Some(whole) = caps.get_match() else {
-            break;
-        };
-        if whole.is_empty() {
-            pos = whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        if !at_word_edges(text, whole.start(), whole.end()) {
-            // Retry just after the start: a shorter match may fit.
-            pos = whole.start()
-                + text[whole.start()..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
             continue;
         }
         pos = whole.end();
@@ -321,6 +298,42 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 /// A number group from digits or French words.
 pub(crate) fn num(m: &Match, name: &str) -> Option<i64> {
     super::words::number(m.get(name)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `patterns.txt` must list the patterns of the rule table, or the
+    /// [`Starts`] automaton would look for other rules. To rewrite it:
+    /// `DEPECHE_UPDATE_PATTERNS=1 cargo test --lib patterns_file_is_current`.
+    #[test]
+    fn patterns_file_is_current() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/extract/dates/rules/patterns.txt"
+        );
+        let mut want = String::from(PATTERNS_HEADER);
+        for c in compiled() {
+            assert!(!c.pattern.contains('\n'), "rule `{}`: newline", c.rule.name);
+            want.push_str(&c.pattern);
+            want.push('\n');
+        }
+        if std::env::var_os("DEPECHE_UPDATE_PATTERNS").is_some() {
+            std::fs::write(path, &want).expect("patterns.txt is writable");
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == want,
+            "patterns.txt is out of date: DEPECHE_UPDATE_PATTERNS=1 cargo test --lib patterns_file_is_current"
+        );
+    }
+
+    const PATTERNS_HEADER: &str = "\
+# The date rule patterns as compiled, one per line, in rule order (written
+# by the test `patterns_file_is_current`; build.rs compiles them into the
+# automaton of `starts.rs`).
+";
 }
 
 #[cfg(test)]

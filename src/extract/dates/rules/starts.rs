@@ -1,133 +1,228 @@
-//! Where each date rule can start: one anchored multi-pattern lazy DFA over
+//! Where each date rule can start: one anchored multi-pattern DFA over
 //! every rule, tried only at the positions where a rule's match could be
 //! kept, so that each rule's own regex runs only where it matches instead of
 //! scanning the whole text once per rule (some forty passes).
+//!
+//! The DFA is compiled by `build.rs` from `patterns.txt` (the rule patterns
+//! as [`super::compiled`] writes them; a test keeps the file current) and
+//! embedded (see [`crate::extract::embedded`]): loading it reads it in
+//! place, where compiling the rules at start-up cost some 25 ms.
+//!
+//! The sparse DFA searches slower than a lazy DFA once that one has built
+//! its states (some 150 instructions a byte more), so past
+//! [`LAZY_AFTER`] bytes of text read by the process, the lazy DFA is built
+//! from the same patterns (87 M instructions) and used instead; both find
+//! the same starts.
 //!
 //! It is a pure speed-up: [`super::candidates`] visits the same match
 //! starts in the same order as a scan of the whole text would, because a
 //! rule matches at a position exactly when the DFA says so (same patterns,
 //! same flags), and the positions skipped are those where
 //! [`super::at_word_edges`] rejects any match (inside a word) or where no
-//! rule's first byte fits. When the DFA gives up (it never should), the
-//! caller falls back to whole-text scans.
+//! rule's first byte fits.
 
-use regex_automata::hybrid::dfa::{Cache, DFA};
+use crate::extract::automaton;
+use crate::extract::embedded::{self, EmbeddedDfa};
+use regex_automata::dfa::Automaton;
+use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa};
+use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
 use regex_automata::{Anchored, MatchKind};
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
-/// The rule patterns compiled together, and the bytes a match can begin with.
-pub(super) struct Starts {
-    dfa: DFA,
-    first: [bool; 256],
-}
+/// Text read by the process after which the lazy DFA takes over.
+const LAZY_AFTER: usize = 1 << 20;
 
 thread_local! {
     /// One lazy DFA cache per thread (batch runs extractors on many threads).
     static CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
 }
 
+/// The rule patterns compiled together, and the bytes a match can begin with.
+pub(super) struct Starts {
+    dfa: EmbeddedDfa,
+    first: [bool; 256],
+    /// The rule patterns, for the lazy DFA.
+    patterns: Vec<String>,
+    lazy: OnceLock<LazyDfa>,
+}
+
 impl Starts {
-    /// Compiles `patterns` (the rule regexes as given to `Regex::new`).
+    /// Loads the DFA of the rule `patterns`.
     ///
     /// # Panics
     ///
-    /// When a pattern does not compile: rule patterns are static.
-    pub(super) fn new(patterns: &[String]) -> Starts {
-        let dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .match_kind(MatchKind::All)
-                    .cache_capacity(8 << 20),
-            )
-            .build_many(patterns)
-            .expect("date rule patterns compile as one DFA");
-        let mut cache = dfa.create_cache();
+    /// When the embedded DFA has another number of rules: `build.rs` writes
+    /// it from the rule table.
+    pub(super) fn new(patterns: Vec<String>) -> Starts {
+        let dfa = embedded::dfa(embedded::DATE_STARTS);
+        assert_eq!(
+            dfa.pattern_len(),
+            patterns.len(),
+            "patterns.txt lists every rule"
+        );
         let mut first = [false; 256];
         // The start state depends on the byte before (word or not, line
         // start): try every kind, and keep a byte when any rule survives it.
         for behind in [None, Some(b' '), Some(b'a'), Some(b'\n'), Some(b'\r')] {
-            let config = start::Config::new()
-                .anchored(Anchored::Yes)
-                .look_behind(behind);
-            let Ok(sid) = dfa.start_state(&mut cache, &config) else {
-                first = [true; 256];
-                break;
-            };
+            let sid = start_state(&dfa, behind);
             for (b, ok) in first.iter_mut().enumerate() {
-                match dfa.next_state(&mut cache, sid, b as u8) {
-                    Ok(next) if next.is_dead() => {}
-                    _ => *ok = true,
+                if !dfa.is_dead_state(dfa.next_state(sid, b as u8)) {
+                    *ok = true;
                 }
             }
         }
-        Starts { dfa, first }
+        Starts {
+            dfa,
+            first,
+            patterns,
+            lazy: OnceLock::new(),
+        }
     }
 
     /// The positions of `text` where each rule may start a kept match, in
-    /// order, one list per rule. `None` when the DFA gave up.
-    pub(super) fn scan(&self, text: &str) -> Option<Vec<Vec<usize>>> {
-        CACHE.with(|cell| {
-            let mut slot = cell.borrow_mut();
-            let cache = slot.get_or_insert_with(|| self.dfa.create_cache());
-            let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.dfa.pattern_len()];
-            let bytes = text.as_bytes();
-            let mut prev_word = false;
-            for (i, c) in text.char_indices() {
-                let word = c.is_alphanumeric() || c == '_';
-                // Inside a word no match is kept (`at_word_edges`).
-                let inside = prev_word && word;
-                prev_word = word;
-                if inside || !self.first[bytes[i] as usize] {
-                    continue;
-                }
-                self.walk(cache, bytes, i, &mut starts)?;
+    /// order, one list per rule.
+    pub(super) fn scan(&self, text: &str) -> Vec<Vec<usize>> {
+        if automaton::seen() > LAZY_AFTER {
+            let lazy = self.lazy.get_or_init(|| build_lazy(&self.patterns));
+            let found = CACHE.with(|cell| {
+                let mut slot = cell.borrow_mut();
+                let cache = slot.get_or_insert_with(|| lazy.create_cache());
+                self.positions(text, |i, starts| {
+                    walk_lazy(lazy, cache, text.as_bytes(), i, starts)
+                })
+            });
+            // The lazy DFA gives up when its cache thrashes (it never
+            // should): the sparse one then does the work.
+            if let Some(starts) = found {
+                return starts;
             }
-            Some(starts)
+        }
+        self.positions(text, |i, starts| {
+            self.walk(text.as_bytes(), i, starts);
+            Some(())
         })
+        .unwrap_or_default()
+    }
+
+    /// Calls `walk` at each position of `text` where a kept match may
+    /// start; `None` when a walk fails.
+    fn positions(
+        &self,
+        text: &str,
+        mut walk: impl FnMut(usize, &mut [Vec<usize>]) -> Option<()>,
+    ) -> Option<Vec<Vec<usize>>> {
+        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.dfa.pattern_len()];
+        let bytes = text.as_bytes();
+        let mut prev_word = false;
+        for (i, c) in text.char_indices() {
+            let word = c.is_alphanumeric() || c == '_';
+            // Inside a word no match is kept (`at_word_edges`).
+            let inside = prev_word && word;
+            prev_word = word;
+            if inside || !self.first[bytes[i] as usize] {
+                continue;
+            }
+            walk(i, &mut starts)?;
+        }
+        Some(starts)
     }
 
     /// Runs the DFA anchored at `i` until it dies, adding `i` to the list
     /// of every rule with a match starting there (the match states of a
-    /// lazy DFA come one byte late, and the end of the text has its own
+    /// DFA come one byte late, and the end of the text has its own
     /// transition).
-    fn walk(
-        &self,
-        cache: &mut Cache,
-        bytes: &[u8],
-        i: usize,
-        starts: &mut [Vec<usize>],
-    ) -> Option<()> {
-        let config = start::Config::new()
-            .anchored(Anchored::Yes)
-            .look_behind(i.checked_sub(1).map(|j| bytes[j]));
-        let mut sid = self.dfa.start_state(cache, &config).ok()?;
-        let mut record = |cache: &mut Cache, sid| {
-            for k in 0..self.dfa.match_len(cache, sid) {
-                let list = &mut starts[self.dfa.match_pattern(cache, sid, k).as_usize()];
+    fn walk(&self, bytes: &[u8], i: usize, starts: &mut [Vec<usize>]) {
+        let record = |sid: StateID, starts: &mut [Vec<usize>]| {
+            for k in 0..self.dfa.match_len(sid) {
+                let list = &mut starts[self.dfa.match_pattern(sid, k).as_usize()];
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
             }
         };
+        let mut sid = start_state(&self.dfa, i.checked_sub(1).map(|j| bytes[j]));
         for &b in &bytes[i..] {
-            sid = self.dfa.next_state(cache, sid, b).ok()?;
-            if sid.is_tagged() {
-                if sid.is_match() {
-                    record(cache, sid);
+            sid = self.dfa.next_state(sid, b);
+            if self.dfa.is_special_state(sid) {
+                if self.dfa.is_match_state(sid) {
+                    record(sid, starts);
                 }
-                if sid.is_dead() {
-                    return Some(());
-                }
-                if sid.is_quit() {
-                    return None;
+                if self.dfa.is_dead_state(sid) {
+                    return;
                 }
             }
         }
-        sid = self.dfa.next_eoi_state(cache, sid).ok()?;
-        if sid.is_match() {
-            record(cache, sid);
+        sid = self.dfa.next_eoi_state(sid);
+        if self.dfa.is_match_state(sid) {
+            record(sid, starts);
         }
-        Some(())
     }
+}
+
+/// The anchored start state after the byte `behind`.
+fn start_state(dfa: &EmbeddedDfa, behind: Option<u8>) -> StateID {
+    let config = start::Config::new()
+        .anchored(Anchored::Yes)
+        .look_behind(behind);
+    dfa.start_state(&config)
+        .expect("the DFA has anchored starts and no quit bytes")
+}
+
+/// The lazy DFA of the rule patterns, as the embedded one is built.
+///
+/// # Panics
+///
+/// When a pattern does not compile: rule patterns are static.
+fn build_lazy(patterns: &[String]) -> LazyDfa {
+    LazyDfa::builder()
+        .configure(
+            LazyDfa::config()
+                .match_kind(MatchKind::All)
+                .cache_capacity(8 << 20),
+        )
+        .build_many(patterns)
+        .expect("date rule patterns compile as one DFA")
+}
+
+/// [`Starts::walk`] with the lazy DFA; `None` when it gives up.
+fn walk_lazy(
+    dfa: &LazyDfa,
+    cache: &mut Cache,
+    bytes: &[u8],
+    i: usize,
+    starts: &mut [Vec<usize>],
+) -> Option<()> {
+    let config = start::Config::new()
+        .anchored(Anchored::Yes)
+        .look_behind(i.checked_sub(1).map(|j| bytes[j]));
+    let mut sid = dfa.start_state(cache, &config).ok()?;
+    let record = |cache: &mut Cache, sid, starts: &mut [Vec<usize>]| {
+        for k in 0..dfa.match_len(cache, sid) {
+            let list = &mut starts[dfa.match_pattern(cache, sid, k).as_usize()];
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    };
+    for &b in &bytes[i..] {
+        sid = dfa.next_state(cache, sid, b).ok()?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                record(cache, sid, starts);
+            }
+            if sid.is_dead() {
+                return Some(());
+            }
+            if sid.is_quit() {
+                return None;
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).ok()?;
+    if sid.is_match() {
+        record(cache, sid, starts);
+    }
+    Some(())
 }
