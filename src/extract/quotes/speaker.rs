@@ -33,6 +33,10 @@ use std::collections::{BTreeMap, HashMap};
 /// How many mentions on each side of a quote [`Speakers::nearest`] looks at.
 const NEAREST_WINDOW: usize = 64;
 
+/// How many tokens of a sentence's start may hold its subject (« Pour
+/// terminer, la porte-parole de la fédération »).
+const SUBJECT_WINDOW: usize = 8;
+
 /// How many tokens before « qui » its antecedent may start (a name and an
 /// apposition: « Bernard Bonnet, le successeur de Claude Erignac, qui »).
 const ANTECEDENT_WINDOW: usize = 12;
@@ -198,8 +202,42 @@ impl<'a> Speakers<'a> {
                 .find(|r| r.subject)
                 .map(|r| r.name.clone())
         } else {
-            self.pronoun(s.outer.start, None, 2)
+            self.member_subject_before(s.outer.start)
+                .or_else(|| self.pronoun(s.outer.start, None, 2))
         }
+    }
+
+    /// For a quote opening its sentence at `at`: the body whose unnamed
+    /// member is the subject of the sentence before (« La porte-parole de
+    /// la fédération a nuancé les chiffres. « On a constaté … » »), as the
+    /// member speaks for the body. Looks at the first [`SUBJECT_WINDOW`]
+    /// tokens of that sentence.
+    fn member_subject_before(&self, at: usize) -> Option<String> {
+        let doc = self.doc;
+        let sentences = doc.sentences();
+        let here = sentences.partition_point(|s| (s.start as usize) <= at);
+        let prev = sentences.get(here.checked_sub(2)?)?;
+        let toks = doc.tokens();
+        let range = prev.token_range();
+        let end = range.end.min(range.start + SUBJECT_WINDOW);
+        let word = |k: usize| lower(doc, &toks[k]);
+        for m in range.start + 1..end {
+            let det = matches!(word(m - 1).as_str(), "le" | "la" | "l'" | "un" | "une");
+            if !det || !MEMBER_NOUNS.contains(&word(m).as_str()) {
+                continue;
+            }
+            if !matches!(word(m + 1).as_str(), "de" | "du" | "des" | "d'") {
+                return None;
+            }
+            return (m + 2..(m + 4).min(range.end))
+                .find_map(|k| {
+                    BODY_NOUNS
+                        .contains(&word(k).as_str())
+                        .then(|| self.noun(&word(k), k, at))
+                })
+                .flatten();
+        }
+        None
     }
 
     /// Token index range of the sentence holding `byte`, clipped before it.

@@ -247,3 +247,27 @@ fn a_pronoun_after_que_gives_way_to_the_main_subject() {
         ]
     );
 }
+
+#[test]
+fn an_unnamed_member_of_a_body_speaks_for_it_in_the_next_sentence() {
+    let t = "Titre\n\nLa Fédération belge du secteur financier a réagi. Pour terminer, la porte-parole de la fédération a nuancé les chiffres du parquet. « On a constaté 261 cas de fraude depuis le début de l'année ». Paul Martin a parlé ensuite. « Je ne suis pas inquiet pour les clients ».";
+    let orgs = vec![org(
+        t,
+        "Fédération belge du secteur financier",
+        &["Fédération belge du secteur financier"],
+    )];
+    let people = vec![person(t, "Paul Martin", None, &["Paul Martin"])];
+    assert_eq!(
+        run(t, people, orgs),
+        [
+            (
+                "On a constaté 261 cas de fraude depuis le début de l'année".into(),
+                who("Fédération belge du secteur financier")
+            ),
+            (
+                "Je ne suis pas inquiet pour les clients".into(),
+                who("Paul Martin")
+            ),
+        ]
+    );
+}
