@@ -11,7 +11,9 @@
 //!    after it;
 //! 3. a quote right after another one keeps its speaker;
 //! 4. the subject of the sentence, or for a quote opening its sentence the
-//!    person the previous sentence is about.
+//!    body whose unnamed member (« la porte-parole de la fédération ») is
+//!    the subject of the previous sentence, else the person that sentence
+//!    is about.
 //!
 //! Pronouns (« il », « elle », « celui-ci ») go to the nearest fitting
 //! person, preferring subjects over names after a preposition; role nouns
