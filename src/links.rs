@@ -177,15 +177,7 @@ impl MentionIndex {
             };
             v.push(k);
         }
-        for v in [
-            &mut l.people,
-            &mut l.organizations,
-            &mut l.places,
-            &mut l.dates,
-        ] {
-            v.sort_unstable();
-            v.dedup();
-        }
+        tidy(&mut l);
         l
     }
 

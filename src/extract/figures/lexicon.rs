@@ -248,7 +248,8 @@ pub const HAVE: &[&str] = &[
     "ayant",
 ];
 
-/// Adverbs between « avoir » and an age (« j'ai seulement 29 ans »).
+/// Words skipped between « avoir » and an age (« j'ai seulement 29 ans »,
+/// « elle a eu 18 ans »).
 pub const AGE_ADVERBS: &[&str] = &[
     "seulement",
     "déjà",
@@ -262,6 +263,7 @@ pub const AGE_ADVERBS: &[&str] = &[
     "enfin",
     "que",
     "pas",
+    "eu",
 ];
 
 /// Possessives before an age (« pour ses 100 ans »).
@@ -418,6 +420,21 @@ pub const PERSON_NOUNS: &[&str] = &[
     "frères",
     "sœurs",
     "soeurs",
+    "garcon",
+    "bebe",
+    "eleve",
+    "garçonnet",
+    "cousin",
+    "cousine",
+    "ami",
+    "amie",
+    "pilote",
+    "agriculteur",
+    "professeur",
+    "enseignant",
+    "enseignante",
+    "l'âge",
+    "age",
 ];
 
 /// Words after a number that make it a street number (« 12 rue de la Paix »).

@@ -17,7 +17,7 @@
 //! look-ups) is the next thing to make cheaper.
 
 mod digits;
-mod lexicon;
+pub(crate) mod lexicon;
 mod nouns;
 mod qualifiers;
 mod refuse;
@@ -471,7 +471,7 @@ fn is_age(norm: &str, start: usize, end: usize) -> bool {
     };
     let mut lp = lower(norm, &p);
     // « j'ai seulement 29 ans », « elle a eu 18 ans »
-    while is_in(lexicon::AGE_ADVERBS, &lp) || lp == "eu" {
+    while is_in(lexicon::AGE_ADVERBS, &lp) {
         let Some(q) = prev_word(norm, p.start) else {
             return false;
         };

@@ -8,125 +8,9 @@
 use super::{Match, Produced, Rule};
 use crate::extract::dates::expr::{DateExpr, Span, Unit};
 use crate::extract::dates::words::{self, NUMWORD_RE, UNIT_RE};
-
-/// Nouns after which « de 45 ans » is an age.
-const PERSON_NOUNS: &[&str] = &[
-    "homme",
-    "femme",
-    "garçon",
-    "garcon",
-    "fille",
-    "enfant",
-    "enfants",
-    "adolescent",
-    "adolescente",
-    "ado",
-    "jeune",
-    "jeunes",
-    "mineur",
-    "mineure",
-    "victime",
-    "suspect",
-    "suspecte",
-    "individu",
-    "personne",
-    "bébé",
-    "bebe",
-    "fils",
-    "père",
-    "mère",
-    "patient",
-    "patiente",
-    "conducteur",
-    "conductrice",
-    "élève",
-    "eleve",
-    "collégienne",
-    "collégien",
-    "lycéen",
-    "lycéenne",
-    "étudiant",
-    "étudiante",
-    "retraité",
-    "retraitée",
-    "octogénaire",
-    "quadragénaire",
-    "trentenaire",
-    "quinquagénaire",
-    "nourrisson",
-    "garçonnet",
-    "fillette",
-    "frère",
-    "soeur",
-    "sœur",
-    "cousin",
-    "cousine",
-    "ami",
-    "amie",
-    "compagnon",
-    "compagne",
-    "mari",
-    "épouse",
-    "agresseur",
-    "auteur",
-    "meurtrier",
-    "policier",
-    "gendarme",
-    "militaire",
-    "joueur",
-    "joueuse",
-    "pilote",
-    "cycliste",
-    "motard",
-    "piéton",
-    "piétonne",
-    "habitant",
-    "habitante",
-    "ressortissant",
-    "ressortissante",
-    "salarié",
-    "salariée",
-    "agriculteur",
-    "chauffeur",
-    "professeur",
-    "enseignant",
-    "enseignante",
-    "mineurs",
-    "hommes",
-    "femmes",
-    "filles",
-    "garçons",
-    "suspects",
-    "victimes",
-    "personnes",
-    "individus",
-    "âgé",
-    "âgée",
-    "âgés",
-    "âgées",
-    "agé",
-    "agée",
-    "l'âge",
-    "age",
-    "âge",
-];
-
-/// Words skipped between « avoir » and an age (« j'ai seulement 29 ans »).
-const AGE_ADVERBS: &[&str] = &[
-    "seulement",
-    "déjà",
-    "presque",
-    "bientôt",
-    "juste",
-    "alors",
-    "désormais",
-    "maintenant",
-    "encore",
-    "enfin",
-    "que",
-    "pas",
-    "eu",
-];
+// The age words are the figures extractor's: a number that is an age there
+// must not be a duration here.
+use crate::extract::figures::lexicon::{AGE_ADVERBS, PERSON_NOUNS, POSSESSIVES};
 
 /// Whether « N ans » at this match is someone's age.
 fn is_age(m: &Match) -> bool {
@@ -197,9 +81,9 @@ fn is_age(m: &Match) -> bool {
         lead = r;
     }
     // « il a fêté ses 100 ans », but « ses 20 ans de carrière »
-    if [" ses", " mes", " tes", " nos", " vos", " leurs"]
+    if POSSESSIVES
         .iter()
-        .any(|p| lead.ends_with(p))
+        .any(|p| lead.strip_suffix(p).is_some_and(|r| r.ends_with(' ')))
     {
         let next = after.trim_start();
         return !(next.starts_with("de ") || next.starts_with("d'") || next.starts_with("d’"));
