@@ -243,11 +243,9 @@ fn nth_weekday(m: &Match) -> Option<Produced> {
 fn anchored_on_a_day(rest: &str) -> bool {
     let rest = rest.trim_start();
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    // Full weekday names only: « du jeu » is a game, not « jeu. ».
     rest.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            word.to_lowercase().as_str(),
-            "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche"
-        )
+        || (word.chars().count() > 3 && words::weekday(&word).is_some())
 }
 
 pub(super) fn rules() -> Vec<Rule> {
