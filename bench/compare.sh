@@ -39,14 +39,9 @@ fi
 python3 - "$work" "$size_mb" <<'PY'
 import json, os, sys
 work, size = sys.argv[1], float(sys.argv[2]) * 1_000_000
-texts = []
-for name in sorted(os.listdir("fixtures")):
-    if name.endswith(".txt"):
-        raw = open(os.path.join("fixtures", name), "rb").read()
-        try:
-            texts.append(raw.decode("utf-8").lstrip("\ufeff"))
-        except UnicodeDecodeError:
-            texts.append(raw.decode("cp1252"))
+sys.path.insert(0, "bench")
+from fixture_texts import fixture_texts
+texts = fixture_texts()
 total, n = 0, 0
 with open(f"{work}/corpus.jsonl", "w", encoding="utf-8") as out:
     while total < size:

@@ -35,14 +35,9 @@ import os, random, sys
 work, big_mb = sys.argv[1], int(sys.argv[2])
 tree = os.path.join(work, "tree")
 rnd = random.Random(7)
-texts = []
-for name in sorted(os.listdir("fixtures")):
-    if name.endswith(".txt"):
-        raw = open(os.path.join("fixtures", name), "rb").read()
-        try:
-            texts.append(raw.decode("utf-8").lstrip("\ufeff"))
-        except UnicodeDecodeError:
-            texts.append(raw.decode("cp1252"))
+sys.path.insert(0, "bench")
+from fixture_texts import fixture_texts
+texts = fixture_texts()
 good, bad, entries = [], [], 0
 
 def write(rel, data):

@@ -17,14 +17,9 @@ have_time=$([ -x /usr/bin/time ] && echo 1 || echo 0)
 python3 - "$work" "$size_mb" <<'PY'
 import json, os, sys
 work, size = sys.argv[1], int(sys.argv[2]) * 1_000_000
-texts = []
-for name in sorted(os.listdir("fixtures")):
-    if name.endswith(".txt"):
-        raw = open(os.path.join("fixtures", name), "rb").read()
-        try:
-            texts.append(raw.decode("utf-8").lstrip("\ufeff"))
-        except UnicodeDecodeError:
-            texts.append(raw.decode("cp1252"))
+sys.path.insert(0, "bench")
+from fixture_texts import fixture_texts
+texts = fixture_texts()
 os.makedirs(f"{work}/dir", exist_ok=True)
 total, n = 0, 0
 with open(f"{work}/corpus.jsonl", "w", encoding="utf-8") as out:
