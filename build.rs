@@ -130,14 +130,7 @@ fn build_given_names(out: &Path) {
         };
         names.insert(cols[0].replace('\u{2019}', "'"), class);
     }
-    let mut builder = fst::MapBuilder::memory();
-    for (name, class) in &names {
-        builder
-            .insert(name, *class)
-            .expect("names are inserted in order");
-    }
-    let bytes = builder.into_inner().expect("fst builds");
-    std::fs::write(out.join("given_names.fst"), bytes).expect("OUT_DIR is writable");
+    write_fst_map(out, "given_names.fst", &names);
 }
 
 /// Sex by given name, keyed like `Speakers` looks names up (folded, lower
@@ -153,14 +146,19 @@ fn build_given_sexes(out: &Path) {
         };
         names.insert(normalize::fold_str(cols[0]).to_lowercase(), sex);
     }
+    write_fst_map(out, "given_sexes.fst", &names);
+}
+
+/// Writes a sorted map as an `fst` map file in `out`.
+fn write_fst_map(out: &Path, file: &str, map: &BTreeMap<String, u64>) {
     let mut builder = fst::MapBuilder::memory();
-    for (name, sex) in &names {
+    for (key, value) in map {
         builder
-            .insert(name, *sex)
-            .expect("names are inserted in order");
+            .insert(key, *value)
+            .expect("keys are inserted in order");
     }
     let bytes = builder.into_inner().expect("fst builds");
-    std::fs::write(out.join("given_sexes.fst"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join(file), bytes).expect("OUT_DIR is writable");
 }
 
 /// The date rule patterns as one anchored DFA reporting every rule that
