@@ -75,6 +75,9 @@ fn kind_variant(kind: &str) -> &'static str {
 }
 
 fn build_places(out: &Path) {
+    // Row strings live in one blob and rows hold offsets into it: a table of
+    // `&str` would need ~140,000 pointer relocations at every start.
+    let mut strings = Strings::default();
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for file in [PLACES, EXTRA] {
         let text = std::fs::read_to_string(file).expect("gazetteer file is readable");
@@ -83,15 +86,15 @@ fn build_places(out: &Path) {
             let mut k = String::new();
             key::push_key(cols[0], &mut k);
             let row = format!(
-                "Row {{ kind: PlaceKind::{}, code: {:?}, country: {:?}, department: {:?}, \
-                 population: {}, liaison: {}, name: {:?} }}",
+                "Row {{ kind: PlaceKind::{}, code: {}, country: {}, department: {}, \
+                 population: {}, liaison: {}, name: {} }}",
                 kind_variant(cols[1]),
-                cols[2],
-                cols[3],
-                cols[4],
+                strings.add(cols[2]),
+                strings.add(cols[3]),
+                strings.add(cols[4]),
                 cols[5].parse::<u32>().unwrap_or(0),
                 cols[6].parse::<u8>().unwrap_or(255),
-                cols[7],
+                strings.add(cols[7]),
             );
             let group = groups.entry(k).or_default();
             if !group.contains(&row) {
@@ -116,6 +119,27 @@ fn build_places(out: &Path) {
     let bytes = builder.into_inner().expect("fst builds");
     std::fs::write(out.join("places.fst"), bytes).expect("OUT_DIR is writable");
     std::fs::write(out.join("places_rows.rs"), table).expect("OUT_DIR is writable");
+    std::fs::write(out.join("places_strings.txt"), strings.blob).expect("OUT_DIR is writable");
+}
+
+/// The distinct strings of the place rows, end to end.
+#[derive(Default)]
+struct Strings {
+    blob: String,
+    seen: std::collections::HashMap<String, usize>,
+}
+
+impl Strings {
+    /// The `Str` literal of `s`, adding it to the blob the first time.
+    fn add(&mut self, s: &str) -> String {
+        let start = *self.seen.entry(s.to_string()).or_insert_with(|| {
+            self.blob.push_str(s);
+            self.blob.len() - s.len()
+        });
+        let start = u32::try_from(start).expect("blob under 4 GB");
+        let len = u16::try_from(s.len()).expect("place strings are short");
+        format!("Str {{ start: {start}, len: {len} }}")
+    }
 }
 
 fn build_given_names(out: &Path) {

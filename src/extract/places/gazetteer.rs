@@ -39,20 +39,56 @@ pub enum PlaceKind {
 pub struct Row {
     /// What it is.
     pub kind: PlaceKind,
-    /// INSEE or ISO code, empty when none.
-    pub code: &'static str,
-    /// ISO alpha-2 country code, empty when none.
-    pub country: &'static str,
-    /// Département code of a commune, empty otherwise.
-    pub department: &'static str,
+    code: Str,
+    country: Str,
+    department: Str,
     /// Population (0 when unknown).
     pub population: u32,
     /// INSEE `typeLiaison` (255 when unknown).
     pub liaison: u8,
-    /// Canonical name.
-    pub name: &'static str,
+    name: Str,
 }
 
+/// A string of [`STRINGS`], as offsets: a table of `&'static str` would
+/// cost one pointer relocation per field at every start of the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Str {
+    start: u32,
+    len: u16,
+}
+
+impl Str {
+    fn get(self) -> &'static str {
+        let start = self.start as usize;
+        STRINGS
+            .get(start..start + usize::from(self.len))
+            .unwrap_or("")
+    }
+}
+
+impl Row {
+    /// INSEE or ISO code, empty when none.
+    pub fn code(&self) -> &'static str {
+        self.code.get()
+    }
+
+    /// ISO alpha-2 country code, empty when none.
+    pub fn country(&self) -> &'static str {
+        self.country.get()
+    }
+
+    /// Département code of a commune, empty otherwise.
+    pub fn department(&self) -> &'static str {
+        self.department.get()
+    }
+
+    /// Canonical name.
+    pub fn name(&self) -> &'static str {
+        self.name.get()
+    }
+}
+
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/places_strings.txt"));
 static ROWS: &[Row] = &include!(concat!(env!("OUT_DIR"), "/places_rows.rs"));
 static PLACES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.fst"));
 
@@ -82,7 +118,7 @@ static DEPARTMENTS: LazyLock<Vec<&'static Row>> = LazyLock::new(|| {
 
 /// The département with INSEE code `code` (« 83 », « 2A », « 974 »).
 pub fn department_by_code(code: &str) -> Option<&'static Row> {
-    DEPARTMENTS.iter().copied().find(|r| r.code == code)
+    DEPARTMENTS.iter().copied().find(|r| r.code() == code)
 }
 
 /// A position in the place fst while feeding it a key byte by byte.
@@ -343,10 +379,10 @@ mod tests {
 
     #[test]
     fn lookup_folds_spelling_variants() {
-        assert!(lookup("Paris").iter().any(|r| r.code == "75056"));
-        assert!(lookup("Etats-Unis").iter().any(|r| r.code == "US"));
-        assert!(lookup("St-Denis").iter().any(|r| r.code == "93066"));
-        assert!(lookup("Côte d'Ivoire").iter().any(|r| r.code == "CI"));
+        assert!(lookup("Paris").iter().any(|r| r.code() == "75056"));
+        assert!(lookup("Etats-Unis").iter().any(|r| r.code() == "US"));
+        assert!(lookup("St-Denis").iter().any(|r| r.code() == "93066"));
+        assert!(lookup("Côte d'Ivoire").iter().any(|r| r.code() == "CI"));
         assert!(lookup("Nowhere-sur-Rien").is_empty());
     }
 
@@ -381,6 +417,6 @@ mod tests {
         let c = find(&doc);
         assert_eq!(c.len(), 1);
         assert!(c[0].contracted);
-        assert!(c[0].rows.iter().any(|r| r.country == "EG"));
+        assert!(c[0].rows.iter().any(|r| r.country() == "EG"));
     }
 }

@@ -39,9 +39,9 @@ pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Place> {
             .filter(|r| r.kind != PlaceKind::Arrondissement);
         if let (Some(r), None) = (kinds.next(), kinds.next()) {
             if r.kind == PlaceKind::Department {
-                departments.push(r.code);
+                departments.push(r.code());
             } else if r.kind == PlaceKind::Commune {
-                departments.push(r.department);
+                departments.push(r.department());
             }
         }
     }
@@ -70,7 +70,7 @@ pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Place> {
 fn place(row: &Row, span: crate::record::Span) -> Place {
     let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
     Place {
-        name: row.name.to_string(),
+        name: row.name().to_string(),
         kind: match row.kind {
             PlaceKind::Commune | PlaceKind::Arrondissement => PlaceType::Commune,
             PlaceKind::Department => PlaceType::Department,
@@ -80,8 +80,8 @@ fn place(row: &Row, span: crate::record::Span) -> Place {
             PlaceKind::City => PlaceType::City,
             PlaceKind::Other => PlaceType::Other,
         },
-        code: some(row.code),
-        country: some(row.country),
+        code: some(row.code()),
+        country: some(row.country()),
         mentions: vec![span],
     }
 }

@@ -293,7 +293,7 @@ fn bracketed_department(doc: &Document, end: usize) -> Option<&'static str> {
     let inner = norm[toks[end + 1].start as usize..toks[close - 1].end as usize].trim();
     let rows = lookup(inner);
     if let Some(r) = rows.iter().find(|r| r.kind == PlaceKind::Department) {
-        return Some(r.code);
+        return Some(r.code());
     }
     // « (83) », « (2A) »: a département number.
     lookup_department_code(inner)
@@ -307,7 +307,7 @@ fn lookup_department_code(code: &str) -> Option<&'static str> {
             .all(|b| b.is_ascii_digit() || b == b'A' || b == b'B');
     ok.then(|| department_by_code(code))
         .flatten()
-        .map(|r| r.code)
+        .map(|r| r.code())
 }
 
 /// Whether candidate `c` with surroundings `s` is a place.
@@ -376,7 +376,7 @@ fn kind_rank(k: PlaceKind) -> u8 {
 /// metropolitan France (« Saint-Denis » alone is the one of Seine-Saint-Denis
 /// rather than the slightly larger one of La Réunion).
 fn weight(r: &Row) -> u64 {
-    let metro = r.department.len() == 2;
+    let metro = r.department().len() == 2;
     u64::from(r.population) * if metro { 2 } else { 1 }
 }
 
@@ -394,19 +394,19 @@ pub fn resolve(c: &Candidate, s: &Surroundings, departments: &[&str]) -> Option<
         .filter(|r| r.kind != PlaceKind::Arrondissement);
     let dept_row = rows.clone().find(|r| r.kind == PlaceKind::Department);
     if let Some(d) = dept_row {
-        if s.department_reading || s.department_hint == Some(d.code) {
+        if s.department_reading || s.department_hint == Some(d.code()) {
             return Some(d);
         }
     }
     let communes = || rows.clone().filter(|r| r.kind == PlaceKind::Commune);
     let hinted = s
         .department_hint
-        .and_then(|h| communes().find(|r| r.department == h));
+        .and_then(|h| communes().find(|r| r.department() == h));
     if hinted.is_some() {
         return hinted;
     }
     let in_article = communes()
-        .filter(|r| departments.contains(&r.department))
+        .filter(|r| departments.contains(&r.department()))
         .max_by_key(|r| weight(r));
     let commune = in_article.or_else(|| communes().max_by_key(|r| weight(r)));
     let major = rows
