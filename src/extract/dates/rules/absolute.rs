@@ -408,7 +408,7 @@ pub(super) fn rules() -> Vec<Rule> {
         },
         Rule {
             name: "century",
-            pattern: r"\b(?:(?:le|du|au)\s+)?(?P<r>[IVXL]+|\d{1,2})(?:e|è|ème|eme|ᵉ)\s+siècle\b".to_string(),
+            pattern: r"\b(?:(?:le|du|au)\s+)?(?P<r>[ivxl]+|\d{1,2})(?:e|è|ème|eme|ᵉ)\s+siècle\b".to_string(),
             prod: century,
         },
         Rule {

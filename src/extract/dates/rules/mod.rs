@@ -26,7 +26,8 @@ use std::sync::{LazyLock, OnceLock};
 pub struct Rule {
     /// Shown in test failures and `show`.
     pub name: &'static str,
-    /// The regex, without flags (`(?i)` is added).
+    /// The regex, in lower case and without flags: it runs on the text
+    /// in lower case (see [`lower_same_len`]).
     pub pattern: String,
     /// Builds the expression; `None` rejects the match.
     pub prod: fn(&Match) -> Option<Produced>,
@@ -133,12 +134,17 @@ impl Compiled {
     /// starts [`Starts`] found, and extracting literals is most of the cost
     /// of building it. (Its lazy DFA stays: it bounds the match before the
     /// capture engine runs, which otherwise sizes its work to the rest of
-    /// the text.)
+    /// the text.) It runs on the text in lower case, so without `(?i)`,
+    /// which doubled the cost of building it.
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
+            let pattern = self
+                .pattern
+                .strip_prefix(CASE_FLAG)
+                .unwrap_or(&self.pattern);
             Regex::builder()
                 .configure(Regex::config().auto_prefilter(false))
-                .build(&self.pattern)
+                .build(pattern)
                 .unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
         })
     }
@@ -169,22 +175,44 @@ fn compiled() -> Vec<Compiled> {
     rules
         .into_iter()
         .map(|rule| Compiled {
-            pattern: format!("(?i){}", ascii_boundaries(&rule.pattern)),
+            pattern: format!("{CASE_FLAG}{}", ascii_classes(&rule.pattern)),
             rule,
             regex: OnceLock::new(),
         })
         .collect()
 }
 
-/// Rewrites a rule's word boundaries for speed: Unicode `\b` keeps the
+/// The flag the patterns of `patterns.txt` carry: the automaton of
+/// [`Starts`] runs on the text as written, the rules' own regexes on the
+/// text in lower case.
+const CASE_FLAG: &str = "(?i)";
+
+/// Rewrites a rule's Unicode classes for speed. Unicode `\b` keeps the
 /// regex crate from using its DFA on non-ASCII text (100 times slower), so
 /// the leading and trailing `\b` are checked in Rust instead (see [`at_word_edges`]) and
 /// inner ones become ASCII `(?-u:\b)`, which is right next to the ASCII
-/// letters and digits they follow.
-fn ascii_boundaries(pattern: &str) -> String {
+/// letters and digits they follow. Unicode `\d` (every script's digits)
+/// becomes `[0-9]`: news text writes dates in ASCII digits, and the
+/// Unicode class made each regex several times bigger to build.
+fn ascii_classes(pattern: &str) -> String {
     let p = pattern.strip_prefix(r"\b").unwrap_or(pattern);
     let p = p.strip_suffix(r"\b").unwrap_or(p);
-    p.replace(r"\b", r"(?-u:\b)")
+    p.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
+}
+
+/// Lowers the case of every character whose lower case has the same
+/// length in UTF-8 (all of French), so that byte offsets stay those of
+/// `text`.
+fn lower_same_len(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether a match starts and ends at word edges (Unicode letters and digits).
@@ -217,17 +245,31 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 pub fn candidates(text: &str) -> Vec<Candidate> {
     let table = &*RULES;
     let starts = table.starts.scan(text);
+    let lower = lower_same_len(text);
+    let texts = Texts {
+        text,
+        lower: &lower,
+    };
     let mut out = Vec::new();
     for (order, c) in table.rules.iter().enumerate() {
-        at_starts(c, order, text, &starts[order], &mut out);
+        at_starts(c, order, texts, &starts[order], &mut out);
     }
     out
+}
+
+/// The text as written, which productions read, and in lower case, which
+/// the rules' regexes match (same byte offsets).
+#[derive(Clone, Copy)]
+struct Texts<'a> {
+    text: &'a str,
+    lower: &'a str,
 }
 
 /// The matches of one rule, trying it only where it matches (`starts`):
 /// the same matches as a scan of the whole text that retries one character
 /// further after a rejected match and resumes at the end of a kept one.
-fn at_starts(c: &Compiled, order: usize, text: &str, starts: &[usize], out: &mut Vec<Candidate>) {
+fn at_starts(c: &Compiled, order: usize, texts: Texts, starts: &[usize], out: &mut Vec<Candidate>) {
+    let Texts { text, lower } = texts;
     if starts.is_empty() {
         return; // not even compiled
     }
@@ -239,7 +281,7 @@ fn at_starts(c: &Compiled, order: usize, text: &str, starts: &[usize], out: &mut
             continue;
         }
         re.search_captures(
-            &Input::new(text).range(at..).anchored(Anchored::Yes),
+            &Input::new(lower).range(at..).anchored(Anchored::Yes),
             &mut caps,
         );
         let Some(whole) = caps.get_match() else {
@@ -303,6 +345,22 @@ pub(crate) fn num(m: &Match, name: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rules' regexes run on the text in lower case: an upper-case
+    /// letter in a pattern (outside escapes and group names) never matches.
+    #[test]
+    fn patterns_are_lower_case() {
+        let group = regex::Regex::new(r"\(\?P<\w+>|\\[a-zA-Z]|\(\?-u:").unwrap();
+        for c in compiled() {
+            let bare = group.replace_all(&c.pattern, "");
+            assert!(
+                !bare.chars().any(char::is_uppercase),
+                "rule `{}`: upper case in {}",
+                c.rule.name,
+                c.pattern
+            );
+        }
+    }
 
     /// `patterns.txt` must list the patterns of the rule table, or the
     /// [`Starts`] automaton would look for other rules. To rewrite it:

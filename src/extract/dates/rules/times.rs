@@ -218,7 +218,7 @@ pub(super) fn rules() -> Vec<Rule> {
         Rule {
             name: "<hour>h<minutes> (glued)",
             pattern: format!(
-                r"\b(?:{pre}\s+)?(?P<h>[01]?\d|2[0-4])(?P<u>[hH])(?P<m>[0-5]\d)?\b(?:\s+{p})?"
+                r"\b(?:{pre}\s+)?(?P<h>[01]?\d|2[0-4])(?P<u>h)(?P<m>[0-5]\d)?\b(?:\s+{p})?"
             ),
             prod: hour_time,
         },
