@@ -30,6 +30,15 @@ const PLACES: &str = "src/lexicon/data/places.tsv";
 const EXTRA: &str = "src/extract/places/extra.tsv";
 const GIVEN: &str = "src/lexicon/data/given_names.tsv";
 const DATE_PATTERNS: &str = "src/extract/dates/rules/patterns.txt";
+/// Phrase lists compiled into fst maps (phrase → line index), with the
+/// name of the file written to `OUT_DIR`.
+const PHRASES: &[(&str, &str)] = &[
+    ("src/extract/people/role.patterns.txt", "role.patterns.fst"),
+    (
+        "src/extract/organizations/organization.patterns.txt",
+        "organization.patterns.fst",
+    ),
+];
 
 fn main() {
     for f in [
@@ -43,11 +52,17 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={f}");
     }
+    for (f, _) in PHRASES {
+        println!("cargo:rerun-if-changed={f}");
+    }
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     let out = Path::new(&out_dir);
     build_places(out);
     build_given_names(out);
     build_given_sexes(out);
+    for (file, fst) in PHRASES {
+        build_phrases(out, file, fst);
+    }
     build_date_starts(out);
     build_regex(out, "past", tense_patterns::PAST);
     build_regex(out, "future", tense_patterns::FUTURE);
@@ -174,6 +189,18 @@ fn build_given_sexes(out: &Path) {
 }
 
 /// Writes a sorted map as an `fst` map file in `out`.
+/// A phrase list (one a line after `#` comments) as an fst map from
+/// phrase to its index in the list.
+fn build_phrases(out: &Path, file: &str, fst: &str) {
+    let text = std::fs::read_to_string(file).expect("phrase file is readable");
+    let mut map = BTreeMap::new();
+    for (i, phrase) in text.lines().filter(|l| !l.starts_with('#')).enumerate() {
+        let old = map.insert(phrase.to_string(), i as u64);
+        assert!(old.is_none(), "{file}: {phrase:?} twice");
+    }
+    write_fst_map(out, fst, &map);
+}
+
 fn write_fst_map(out: &Path, file: &str, map: &BTreeMap<String, u64>) {
     let mut builder = fst::MapBuilder::memory();
     for (key, value) in map {

@@ -1,21 +1,30 @@
-//! Aho-Corasick automata that are cheap to build for a short run and fast
+//! Phrase matchers that cost nothing to load for a short run and are fast
 //! to search for a long one.
 //!
-//! A DFA over a big lexicon (organizations, roles) searches faster than a
-//! contiguous NFA but costs tens of milliseconds to build, more than a
-//! whole short article takes to extract. So the NFA serves the first few
-//! megabytes a process reads, and the DFA takes over after that. Both find
-//! the same matches: the choice changes speed only, never output.
+//! An Aho-Corasick automaton over a big lexicon (organizations, roles)
+//! costs 13 to 15 M instructions to build even as an NFA, more than a
+//! whole short article takes to extract, and a DFA several times that. So
+//! the lexicon's phrases are also compiled by `build.rs` into an `fst` map
+//! (phrase → index), embedded and read in place; it serves the first few
+//! megabytes a process reads, walked from every position of the text, and
+//! the automaton, built as a DFA, takes over after that. Both find the same
+//! matches in the same order: the choice changes speed only, never output.
+//!
+//! The phrases `build.rs` compiles are the committed `*.patterns.txt` file
+//! of each lexicon, which a test keeps equal to what the code derives from
+//! the lexicon (see [`check_patterns_file`]).
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use fst::raw::{Fst, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Text read so far by this process, in bytes.
 static SEEN: AtomicUsize = AtomicUsize::new(0);
 
-/// Past this much text the DFA's build pays for itself (it saves some 30 M
-/// instructions per megabyte and costs about 100 M to build).
+/// Past this much text the DFA's build pays for itself (it saves some 50 M
+/// instructions per megabyte over the fst walk and costs about 100 M to
+/// build).
 const DFA_AFTER: usize = 4 << 20;
 
 /// Counts `bytes` of text as read (called once per document).
@@ -29,47 +38,195 @@ pub(crate) fn seen() -> usize {
     SEEN.load(Ordering::Relaxed)
 }
 
-/// An automaton built on first use, as an NFA or a DFA as the run goes.
+/// A phrase found: its byte range and the index of its phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// Start byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Index of the phrase in the list given to [`Adaptive::new`].
+    pub phrase: usize,
+}
+
+/// Where a phrase can go after the fst's root on a given first byte.
+#[derive(Clone, Copy)]
+struct RootStep {
+    addr: usize,
+    out: Output,
+}
+
+/// A phrase matcher over an embedded fst, then a DFA as the run goes.
 pub(crate) struct Adaptive {
-    patterns: Vec<String>,
-    kind: MatchKind,
+    pub(crate) phrases: Vec<String>,
+    fst: Fst<&'static [u8]>,
+    /// The root's transition on each byte (the walk starts at every byte).
+    root: [Option<RootStep>; 256],
+    /// The fst does not match the phrases: only the automaton serves.
+    stale: bool,
     what: &'static str,
-    nfa: OnceLock<AhoCorasick>,
     dfa: OnceLock<AhoCorasick>,
 }
 
 impl Adaptive {
-    /// An automaton over `patterns`, named `what` in build errors.
-    pub(crate) fn new(patterns: Vec<String>, kind: MatchKind, what: &'static str) -> Adaptive {
+    /// A matcher over `phrases`, whose fst `build.rs` compiled into
+    /// `fst_bytes`; `what` names it in build errors.
+    ///
+    /// When the fst does not hold as many phrases (its file is stale, which
+    /// the test `patterns_file_is_current` of each lexicon catches), the
+    /// automaton serves from the start.
+    ///
+    /// # Panics
+    ///
+    /// When `fst_bytes` is no fst: `build.rs` wrote it.
+    pub(crate) fn new(
+        phrases: Vec<String>,
+        fst_bytes: &'static [u8],
+        what: &'static str,
+    ) -> Adaptive {
+        let fst = Fst::new(fst_bytes).unwrap_or_else(|e| panic!("{what} fst: {e}"));
+        let stale = fst.len() != phrases.len();
+        let mut root = [None; 256];
+        let node = fst.root();
+        for t in node.transitions() {
+            root[usize::from(t.inp)] = Some(RootStep {
+                addr: t.addr,
+                out: t.out,
+            });
+        }
         Adaptive {
-            patterns,
-            kind,
+            phrases,
+            fst,
+            root,
+            stale,
             what,
-            nfa: OnceLock::new(),
             dfa: OnceLock::new(),
         }
     }
 
-    /// The automaton to search with now.
+    /// How many phrases it matches.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// Every occurrence of every phrase in `text`, overlapping ones
+    /// included, in the order of Aho-Corasick's overlapping search: by end,
+    /// then longest first.
     ///
     /// # Panics
     ///
-    /// When the automaton cannot be built: the patterns are static data.
-    pub(crate) fn get(&self) -> &AhoCorasick {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa;
-        }
-        let (cell, kind) = if seen() > DFA_AFTER {
-            (&self.dfa, AhoCorasickKind::DFA)
+    /// When the DFA cannot be built: the phrases are static data.
+    pub(crate) fn find_overlapping(&self, text: &str) -> Vec<Hit> {
+        if self.stale || self.dfa.get().is_some() || seen() > DFA_AFTER {
+            self.with_dfa(text)
         } else {
-            (&self.nfa, AhoCorasickKind::ContiguousNFA)
-        };
-        cell.get_or_init(|| {
+            self.walk(text)
+        }
+    }
+
+    /// [`Adaptive::find_overlapping`] with the fst.
+    fn walk(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        for (start, &b) in bytes.iter().enumerate() {
+            let Some(step) = self.root[usize::from(b)] else {
+                continue;
+            };
+            let mut node = self.fst.node(step.addr);
+            let mut out = step.out;
+            let mut end = start + 1;
+            loop {
+                if node.is_final() {
+                    hits.push(Hit {
+                        start,
+                        end,
+                        phrase: out.cat(node.final_output()).value() as usize,
+                    });
+                }
+                let Some(&b) = bytes.get(end) else { break };
+                let Some(i) = node.find_input(b) else { break };
+                let t = node.transition(i);
+                out = out.cat(t.out);
+                node = self.fst.node(t.addr);
+                end += 1;
+            }
+        }
+        hits.sort_unstable_by_key(|h| (h.end, h.start));
+        hits
+    }
+
+    fn with_dfa(&self, text: &str) -> Vec<Hit> {
+        let dfa = self.dfa.get_or_init(|| {
             AhoCorasick::builder()
-                .match_kind(self.kind)
-                .kind(Some(kind))
-                .build(&self.patterns)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.phrases)
                 .unwrap_or_else(|e| panic!("{} automaton: {e}", self.what))
-        })
+        });
+        dfa.find_overlapping_iter(text)
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                phrase: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+}
+
+/// Checks that the committed phrase file `path` (relative to the crate)
+/// lists `phrases`, one a line after its `#` header; with the environment
+/// variable `DEPECHE_UPDATE_PATTERNS` set, rewrites it first.
+#[cfg(test)]
+pub(crate) fn check_patterns_file(path: &str, header: &str, phrases: &[String]) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let mut want = String::from(header);
+    for p in phrases {
+        assert!(
+            !p.is_empty() && !p.contains('\n') && !p.starts_with('#'),
+            "phrase {p:?} cannot be a line of {}",
+            path.display()
+        );
+        want.push_str(p);
+        want.push('\n');
+    }
+    if std::env::var_os("DEPECHE_UPDATE_PATTERNS").is_some() {
+        std::fs::write(&path, &want).expect("the patterns file is writable");
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{} is out of date: DEPECHE_UPDATE_PATTERNS=1 cargo test --lib patterns_file_is_current",
+        path.display()
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fst walk finds what the automaton finds, in the same order.
+    pub(crate) fn same_as_automaton(m: &Adaptive, text: &str) {
+        let walked = m.walk(text);
+        assert_eq!(walked, m.with_dfa(text), "{}", m.what);
+    }
+
+    #[test]
+    fn fst_walk_equals_the_automaton_on_the_fixtures() {
+        let texts: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+                .expect("fixtures folder")
+                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .collect();
+        assert!(texts.len() > 10);
+        for m in [
+            crate::extract::people::roles::matcher(),
+            crate::extract::organizations::rules::matcher(),
+        ] {
+            for t in &texts {
+                let folded = crate::extract::organizations::folded::fold(t);
+                same_as_automaton(m, &folded);
+            }
+        }
     }
 }

@@ -197,13 +197,13 @@ fn lexicon_matches(doc: &Document, folded: &Folded) -> Vec<Cand> {
     let lex = &*LEXICON;
     let norm = doc.norm();
     let mut out = Vec::new();
-    for m in lex.ac.get().find_overlapping_iter(&folded.text) {
-        if !folded.on_boundaries(m.start(), m.end()) {
+    for m in lex.ac.find_overlapping(&folded.text) {
+        if !folded.on_boundaries(m.start, m.end) {
             continue;
         }
-        let (ns, ne) = (folded.norm_byte(m.start()), folded.norm_byte(m.end()));
+        let (ns, ne) = (folded.norm_byte(m.start), folded.norm_byte(m.end));
         let text = &norm[ns..ne];
-        for form in &lex.forms[m.pattern().as_usize()] {
+        for form in &lex.forms[m.phrase] {
             let row = &lex.rows[form.row];
             let mut cand = Cand {
                 start: ns,

@@ -11,7 +11,6 @@ use super::folded::fold;
 use crate::extract::automaton::Adaptive;
 use crate::lexicon;
 use crate::record::OrgType;
-use aho_corasick::MatchKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -228,8 +227,19 @@ fn build() -> Lexicon {
             );
         }
     }
-    let ac = Adaptive::new(patterns, MatchKind::Standard, "organization");
+    let ac = Adaptive::new(patterns, ORGANIZATION_FST, "organization");
     Lexicon { rows, ac, forms }
+}
+
+/// The organization phrases (`organization.patterns.txt`), compiled by
+/// `build.rs`.
+static ORGANIZATION_FST: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/organization.patterns.fst"));
+
+/// The organization phrase matcher.
+#[cfg(test)]
+pub(crate) fn matcher() -> &'static Adaptive {
+    &LEXICON.ac
 }
 
 /// Cue nouns before a `~` form or an unknown capitalised name, with the type
@@ -530,11 +540,24 @@ pub(crate) fn is_place_adjective(folded: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// `build.rs` compiles `organization.patterns.txt`: it must hold the
+    /// phrases the lexicon gives.
+    #[test]
+    fn patterns_file_is_current() {
+        crate::extract::automaton::check_patterns_file(
+            "src/extract/organizations/organization.patterns.txt",
+            "# The folded organization phrases, one a line, in the order of the\n\
+             # lexicon's forms (written by the test `patterns_file_is_current`;\n\
+             # build.rs compiles them into an fst).\n",
+            &LEXICON.ac.phrases,
+        );
+    }
+
     #[test]
     fn lexicon_builds() {
         let lex = &*LEXICON;
         assert!(lex.rows.len() > 600);
-        assert_eq!(lex.forms.len(), lex.ac.get().patterns_len());
+        assert_eq!(lex.forms.len(), lex.ac.len());
     }
 
     #[test]

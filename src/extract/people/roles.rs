@@ -16,7 +16,6 @@ use crate::extract::organizations::token_at;
 use crate::lexicon;
 use crate::text::token::TokenKind;
 use crate::text::Document;
-use aho_corasick::MatchKind;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -60,9 +59,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             forms[i].push(r);
         }
     }
-    let ac = Adaptive::new(patterns, MatchKind::Standard, "role");
+    let ac = Adaptive::new(patterns, ROLE_FST, "role");
     Lexicon { rows, ac, forms }
 });
+
+/// The role phrases (`role.patterns.txt`), compiled by `build.rs`.
+static ROLE_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/role.patterns.fst"));
+
+/// The role phrase matcher.
+#[cfg(test)]
+pub(crate) fn matcher() -> &'static Adaptive {
+    &LEXICON.ac
+}
 
 /// A role as the article states it.
 #[derive(Debug, Clone)]
@@ -177,18 +185,14 @@ pub(crate) fn find(doc: &Document, person_start: &dyn Fn(usize) -> bool) -> Vec<
     let lex = &*LEXICON;
     let folded = doc.folded();
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-    for m in lex.ac.get().find_overlapping_iter(&folded.text) {
-        let ex = folded.text[..m.start()].ends_with("ex-")
-            && folded.on_boundaries(m.start().saturating_sub(3), m.end());
-        if !ex && !folded.on_boundaries(m.start(), m.end()) {
+    for m in lex.ac.find_overlapping(&folded.text) {
+        let ex = folded.text[..m.start].ends_with("ex-")
+            && folded.on_boundaries(m.start.saturating_sub(3), m.end);
+        if !ex && !folded.on_boundaries(m.start, m.end) {
             continue;
         }
-        let start = if ex { m.start() - 3 } else { m.start() };
-        cands.push((
-            folded.norm_byte(start),
-            folded.norm_byte(m.end()),
-            m.pattern().as_usize(),
-        ));
+        let start = if ex { m.start - 3 } else { m.start };
+        cands.push((folded.norm_byte(start), folded.norm_byte(m.end), m.phrase));
     }
     cands.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
     let mut spans: std::collections::BTreeMap<usize, usize> = Default::default();
@@ -362,4 +366,22 @@ fn is_country(doc: &Document, i: usize) -> bool {
             | "serbie"
             | "roumanie"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `build.rs` compiles `role.patterns.txt`: it must hold the phrases
+    /// the lexicon gives.
+    #[test]
+    fn patterns_file_is_current() {
+        crate::extract::automaton::check_patterns_file(
+            "src/extract/people/role.patterns.txt",
+            "# The folded role phrases, one a line, in the order of the lexicon's\n\
+             # forms (written by the test `patterns_file_is_current`; build.rs\n\
+             # compiles them into an fst).\n",
+            &LEXICON.ac.phrases,
+        );
+    }
 }
