@@ -30,9 +30,17 @@ const PLACES: &str = "src/lexicon/data/places.tsv";
 const EXTRA: &str = "src/extract/places/extra.tsv";
 const GIVEN: &str = "src/lexicon/data/given_names.tsv";
 const DATE_PATTERNS: &str = "src/extract/dates/rules/patterns.txt";
-/// Phrase lists compiled into fst maps (phrase → line index), with the
-/// name of the file written to `OUT_DIR`.
+/// Phrase lists compiled into fst maps (phrase → lowest line index), with
+/// the name of the file written to `OUT_DIR`.
 const PHRASES: &[(&str, &str)] = &[
+    (
+        "src/extract/charges/offence.patterns.txt",
+        "offence.patterns.fst",
+    ),
+    (
+        "src/extract/actions/trigger.patterns.txt",
+        "trigger.patterns.fst",
+    ),
     ("src/extract/people/role.patterns.txt", "role.patterns.fst"),
     (
         "src/extract/organizations/organization.patterns.txt",
@@ -190,13 +198,12 @@ fn build_given_sexes(out: &Path) {
 
 /// Writes a sorted map as an `fst` map file in `out`.
 /// A phrase list (one a line after `#` comments) as an fst map from
-/// phrase to its index in the list.
+/// phrase to its lowest index in the list.
 fn build_phrases(out: &Path, file: &str, fst: &str) {
     let text = std::fs::read_to_string(file).expect("phrase file is readable");
     let mut map = BTreeMap::new();
     for (i, phrase) in text.lines().filter(|l| !l.starts_with('#')).enumerate() {
-        let old = map.insert(phrase.to_string(), i as u64);
-        assert!(old.is_none(), "{file}: {phrase:?} twice");
+        map.entry(phrase.to_string()).or_insert(i as u64);
     }
     write_fst_map(out, fst, &map);
 }

@@ -14,8 +14,9 @@
 //! of each lexicon, which a test keeps equal to what the code derives from
 //! the lexicon (see [`check_patterns_file`]).
 
+use crate::extract::fst_walk::Walker;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use fst::raw::{Fst, Output};
+use fst::raw::Fst;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
@@ -49,19 +50,10 @@ pub(crate) struct Hit {
     pub phrase: usize,
 }
 
-/// Where a phrase can go after the fst's root on a given first byte.
-#[derive(Clone, Copy)]
-struct RootStep {
-    addr: usize,
-    out: Output,
-}
-
 /// A phrase matcher over an embedded fst, then a DFA as the run goes.
 pub(crate) struct Adaptive {
     pub(crate) phrases: Vec<String>,
-    fst: Fst<&'static [u8]>,
-    /// The root's transition on each byte (the walk starts at every byte).
-    root: [Option<RootStep>; 256],
+    fst: Walker<&'static [u8]>,
     /// The fst does not match the phrases: only the automaton serves.
     stale: bool,
     what: &'static str,
@@ -86,18 +78,9 @@ impl Adaptive {
     ) -> Adaptive {
         let fst = Fst::new(fst_bytes).unwrap_or_else(|e| panic!("{what} fst: {e}"));
         let stale = fst.len() != phrases.len();
-        let mut root = [None; 256];
-        let node = fst.root();
-        for t in node.transitions() {
-            root[usize::from(t.inp)] = Some(RootStep {
-                addr: t.addr,
-                out: t.out,
-            });
-        }
         Adaptive {
             phrases,
-            fst,
-            root,
+            fst: Walker::new(fst),
             stale,
             what,
             dfa: OnceLock::new(),
@@ -127,30 +110,15 @@ impl Adaptive {
 
     /// [`Adaptive::find_overlapping`] with the fst.
     fn walk(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        for (start, &b) in bytes.iter().enumerate() {
-            let Some(step) = self.root[usize::from(b)] else {
-                continue;
-            };
-            let mut node = self.fst.node(step.addr);
-            let mut out = step.out;
-            let mut end = start + 1;
-            loop {
-                if node.is_final() {
-                    hits.push(Hit {
-                        start,
-                        end,
-                        phrase: out.cat(node.final_output()).value() as usize,
-                    });
-                }
-                let Some(&b) = bytes.get(end) else { break };
-                let Some(i) = node.find_input(b) else { break };
-                let t = node.transition(i);
-                out = out.cat(t.out);
-                node = self.fst.node(t.addr);
-                end += 1;
-            }
+        for start in 0..text.len() {
+            self.fst.prefixes(text.as_bytes(), start, |end, phrase| {
+                hits.push(Hit {
+                    start,
+                    end,
+                    phrase: phrase as usize,
+                });
+            });
         }
         hits.sort_unstable_by_key(|h| (h.end, h.start));
         hits

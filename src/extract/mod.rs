@@ -14,6 +14,7 @@ pub mod charges;
 pub mod dates;
 pub(crate) mod embedded;
 pub mod figures;
+pub(crate) mod fst_walk;
 pub mod organizations;
 pub mod people;
 pub mod places;

@@ -1,41 +1,33 @@
-//! A byte trie over a lexicon's forms that finds their leftmost-longest,
-//! non-overlapping matches, as an Aho-Corasick automaton with
-//! `MatchKind::LeftmostLongest` does.
+//! Leftmost-longest, non-overlapping matches of a lexicon's forms, as an
+//! Aho-Corasick automaton with `MatchKind::LeftmostLongest` finds them.
 //!
-//! It is built from the sorted forms in one pass, with no failure links,
-//! so building it costs a few million instructions where the automaton over
-//! the offence lexicon cost 55 million at every start; the search pays a
-//! little instead, walking the trie from each byte (a few steps in
-//! practice, as French words part early), some 90 instructions a byte more
-//! than the automaton. So once the process has read [`AUTOMATON_AFTER`]
-//! bytes of text, the automaton is built after all and searches instead;
-//! both find the same matches.
+//! The forms are an `fst` map (form → lowest index in the list), walked
+//! from each byte of the text: a few steps a byte in practice, as French
+//! words part early. The fst of a big lexicon is compiled by `build.rs`
+//! from the lexicon's committed patterns file ([`Trie::embedded`]), so
+//! loading it costs nothing; building the automaton over the offence
+//! lexicon cost 55 M instructions at every start, and a trie built at run
+//! time 10 M. The walk costs some 90 instructions a byte more than the
+//! automaton, so once the process has read [`AUTOMATON_AFTER`] bytes of
+//! text the automaton is built after all and searches instead; both find
+//! the same matches.
 
 use crate::extract::automaton;
+use crate::extract::fst_walk::Walker;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use fst::raw::Fst;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Text read by the process after which the automaton takes over.
 const AUTOMATON_AFTER: usize = 1 << 20;
 
-/// No node, no form.
-const NONE: u32 = u32::MAX;
-
-/// The trie, its nodes numbered breadth first so that the children of a
-/// node are a run of consecutive nodes.
+/// The forms, as an fst and as a list for the automaton.
 pub(crate) struct Trie {
-    /// The child of the root for each byte.
-    root: [u32; 256],
-    /// The byte on the edge into each node.
-    label: Vec<u8>,
-    /// The first child of each node.
-    first: Vec<u32>,
-    /// How many children each node has.
-    count: Vec<u32>,
-    /// The lowest index of a form ending at each node, or [`NONE`].
-    form: Vec<u32>,
+    walker: Walker<Cow<'static, [u8]>>,
     /// The forms, for the automaton.
-    forms: Vec<Vec<u8>>,
+    forms: Vec<String>,
     /// The leftmost-longest automaton, built past [`AUTOMATON_AFTER`].
     automaton: OnceLock<AhoCorasick>,
 }
@@ -53,85 +45,46 @@ pub(crate) struct Match {
 }
 
 impl Trie {
-    /// The trie of `forms`.
+    /// The trie of `forms`, built now (for short lists).
     ///
     /// # Panics
     ///
     /// On an empty form: forms are static data, never empty.
-    pub(crate) fn new<F: AsRef<[u8]>>(forms: &[F]) -> Trie {
-        assert!(
-            forms.iter().all(|f| !f.as_ref().is_empty()),
-            "empty lexicon form"
-        );
-        let mut sorted: Vec<(&[u8], usize)> = forms
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.as_ref(), i))
-            .collect();
-        sorted.sort_unstable();
-        let bytes = |i: usize| sorted[i].0;
-        let mut t = Trie {
-            root: [NONE; 256],
-            label: vec![0],
-            first: vec![NONE],
-            count: vec![0],
-            form: vec![NONE],
-            forms: forms.iter().map(|f| f.as_ref().to_vec()).collect(),
-            automaton: OnceLock::new(),
-        };
-        // Each queued node stands for the run of sorted forms (`lo..hi`)
-        // that go through it; its children split the run on the byte at
-        // `depth`, the forms that end there come first.
-        let mut queue = std::collections::VecDeque::from([(0usize, 0..sorted.len(), 0usize)]);
-        while let Some((node, mut run, depth)) = queue.pop_front() {
-            while run.start < run.end && bytes(run.start).len() == depth {
-                if t.form[node] == NONE {
-                    t.form[node] = sorted[run.start].1 as u32;
-                }
-                run.start += 1;
-            }
-            t.first[node] = t.label.len() as u32;
-            while run.start < run.end {
-                let b = bytes(run.start)[depth];
-                let end = run.start
-                    + (run.start..run.end)
-                        .take_while(|&i| bytes(i)[depth] == b)
-                        .count();
-                let child = t.label.len();
-                t.label.push(b);
-                t.first.push(NONE);
-                t.count.push(0);
-                t.form.push(NONE);
-                t.count[node] += 1;
-                if node == 0 {
-                    t.root[b as usize] = child as u32;
-                }
-                queue.push_back((child, run.start..end, depth + 1));
-                run.start = end;
-            }
+    pub(crate) fn new(forms: Vec<String>) -> Trie {
+        let fst = Fst::from_iter_map(lowest_indexes(&forms)).expect("sorted distinct keys");
+        Trie::with_fst(forms, Cow::Owned(fst.into_inner()))
+    }
+
+    /// The trie of `forms`, whose fst `build.rs` compiled into `fst` from
+    /// the committed list of the same forms (kept equal by a test of each
+    /// lexicon); built now when that fst is stale.
+    ///
+    /// # Panics
+    ///
+    /// When `fst` is no fst, or on an empty form.
+    pub(crate) fn embedded(forms: Vec<String>, fst: &'static [u8]) -> Trie {
+        let distinct = forms.iter().collect::<std::collections::HashSet<_>>().len();
+        match Fst::new(fst) {
+            Ok(f) if f.len() == distinct => Trie::with_fst(forms, Cow::Borrowed(fst)),
+            _ => Trie::new(forms),
         }
-        t
+    }
+
+    fn with_fst(forms: Vec<String>, fst: Cow<'static, [u8]>) -> Trie {
+        assert!(forms.iter().all(|f| !f.is_empty()), "empty lexicon form");
+        Trie {
+            walker: Walker::new(Fst::new(fst).expect("a valid fst")),
+            forms,
+            automaton: OnceLock::new(),
+        }
     }
 
     /// The longest form starting at `at`: its end and index.
-    fn longest(&self, text: &[u8], at: usize) -> Option<(usize, u32)> {
-        let mut node = self.root[text[at] as usize];
+    fn longest(&self, text: &[u8], at: usize) -> Option<(usize, usize)> {
         let mut best = None;
-        let mut end = at + 1;
-        while node != NONE {
-            let n = node as usize;
-            if self.form[n] != NONE {
-                best = Some((end, self.form[n]));
-            }
-            let Some(&b) = text.get(end) else { break };
-            let first = self.first[n] as usize;
-            let children = &self.label[first..first + self.count[n] as usize];
-            node = children
-                .iter()
-                .position(|&l| l == b)
-                .map_or(NONE, |i| (first + i) as u32);
-            end += 1;
-        }
+        self.walker.prefixes(text, at, |end, form| {
+            best = Some((end, form as usize));
+        });
         best
     }
 
@@ -153,7 +106,7 @@ impl Trie {
                     let m = Match {
                         start: at,
                         end,
-                        form: form as usize,
+                        form,
                     };
                     at = end;
                     return Some(m);
@@ -183,11 +136,21 @@ impl Trie {
             .expect("lexicon forms build an automaton")
     }
 
-    /// How many nodes the trie has, root included.
+    /// The forms, for the test that keeps a patterns file current.
     #[cfg(test)]
-    fn len(&self) -> usize {
-        self.label.len()
+    pub(crate) fn forms(&self) -> &[String] {
+        &self.forms
     }
+}
+
+/// Each distinct form with the lowest index it has in `forms`, sorted (the
+/// map an fst is built from; `build.rs` builds the same one).
+fn lowest_indexes(forms: &[String]) -> BTreeMap<&str, u64> {
+    let mut map = BTreeMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        map.entry(f.as_str()).or_insert(i as u64);
+    }
+    map
 }
 
 #[cfg(test)]
@@ -208,7 +171,8 @@ mod tests {
                 form: m.pattern().as_usize(),
             })
             .collect();
-        let got: Vec<Match> = Trie::new(forms).find_iter(text).collect();
+        let owned = forms.iter().map(|f| f.to_string()).collect();
+        let got: Vec<Match> = Trie::new(owned).find_iter(text).collect();
         assert_eq!(got, want, "{forms:?} in {text:?}");
     }
 
@@ -234,11 +198,5 @@ mod tests {
         ] {
             same_as_aho_corasick(&forms, text);
         }
-    }
-
-    #[test]
-    fn shares_prefixes() {
-        let t = Trie::new(&["ab", "abc", "ad"]);
-        assert_eq!(t.len(), 5); // root, a, ab, ad, abc
     }
 }

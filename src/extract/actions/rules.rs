@@ -143,10 +143,13 @@ fn load() -> Triggers {
         }
     }
     Triggers {
-        forms: Trie::new(&patterns),
+        forms: Trie::embedded(patterns, TRIGGER_FST),
         triggers,
     }
 }
+
+/// The trigger forms (`trigger.patterns.txt`), compiled by `build.rs`.
+static TRIGGER_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/trigger.patterns.fst"));
 
 /// Determiners that make the next word a noun.
 pub(crate) const DETERMINERS: &[&str] = &[
@@ -300,6 +303,19 @@ pub(crate) fn is_adverb(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `build.rs` compiles `trigger.patterns.txt`: it must hold the forms
+    /// the trigger table gives.
+    #[test]
+    fn patterns_file_is_current() {
+        crate::extract::automaton::check_patterns_file(
+            "src/extract/actions/trigger.patterns.txt",
+            "# The lowered trigger forms, one a line, in the order of the trigger\n\
+             # table's forms (written by the test `patterns_file_is_current`;\n\
+             # build.rs compiles them into an fst).\n",
+            TABLE.forms.forms(),
+        );
+    }
 
     #[test]
     fn expands_optional_endings() {

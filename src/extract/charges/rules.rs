@@ -170,14 +170,31 @@ fn load() -> Lexicon {
         offences,
         qualifiers,
         entries,
-        forms: Trie::new(&patterns),
-        cues: Trie::new(CONTEXT_CUES),
+        forms: Trie::embedded(patterns, OFFENCE_FST),
+        cues: Trie::new(CONTEXT_CUES.iter().map(|c| c.to_string()).collect()),
     }
 }
+
+/// The offence and qualifier forms (`offence.patterns.txt`), compiled by
+/// `build.rs`.
+static OFFENCE_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/offence.patterns.fst"));
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `build.rs` compiles `offence.patterns.txt`: it must hold the forms
+    /// the lexicon gives.
+    #[test]
+    fn patterns_file_is_current() {
+        crate::extract::automaton::check_patterns_file(
+            "src/extract/charges/offence.patterns.txt",
+            "# The lowered offence and qualifier forms, one a line, in the order of\n\
+             # the lexicons' forms (written by the test `patterns_file_is_current`;\n\
+             # build.rs compiles them into an fst).\n",
+            LEXICON.forms.forms(),
+        );
+    }
 
     #[test]
     fn lexicon_loads_every_row() {
