@@ -19,6 +19,7 @@
 
 pub mod decode;
 pub mod lang;
+pub(crate) mod lower;
 pub mod normalize;
 pub mod sentence;
 pub mod token;

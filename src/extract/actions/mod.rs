@@ -20,9 +20,9 @@
 mod penalty;
 pub(crate) mod rules;
 
-use super::charges::{lowered, word_after, word_before};
 use super::Context;
 use crate::record::{Action, ActionType, Span};
+use crate::text::lower::{lowered, word_after, word_before};
 use crate::text::token::TokenKind;
 use crate::text::Document;
 use rules::{passes, DETERMINERS, TABLE};

@@ -7,10 +7,10 @@
 //! is no conviction). It does not attach dates, places or subjects: see the
 //! parent module.
 
-use crate::extract::charges::lexicon_form;
 use crate::extract::trie::Trie;
 use crate::lexicon::{list, rows};
 use crate::record::ActionType;
+use crate::text::lower::lexicon_form;
 use std::sync::LazyLock;
 
 /// The trigger table.

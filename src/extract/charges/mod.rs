@@ -19,10 +19,9 @@
 //! It does not read offences written as verbs (« ont volé »), which
 //! GUIDELINES make optional, nor person nouns (« assassin »).
 
-mod lower;
 pub(crate) mod rules;
 
-pub(crate) use lower::{lexicon_form, lowered, word_after, word_before};
+use crate::text::lower::{lowered, word_after, word_before};
 
 use super::Context;
 use crate::record::{Charge, Span};

@@ -7,9 +7,9 @@
 //! `SOURCES.md`). No per-entry regex and no loop over entries per article.
 //! This module does not decide what a mention is: see the parent module.
 
-use super::lower::lexicon_form;
 use crate::extract::trie::Trie;
 use crate::lexicon::{list, rows, OFFENCES, QUALIFIERS};
+use crate::text::lower::lexicon_form;
 use std::sync::LazyLock;
 
 /// One offence row of the lexicon.

@@ -112,7 +112,7 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
             out.push(core);
             continue;
         }
-        let lower = super::nouns::lower_same_len(&rest.chars().take(24).collect::<String>());
+        let lower = crate::text::lower::lowered(&rest.chars().take(24).collect::<String>());
         let spaced = lower.trim_start_matches(' ');
         let gap = lower.len() - spaced.len();
         for &(word, factor, symbolic) in MULTIPLIERS {

@@ -514,7 +514,7 @@ fn tail_lower(norm: &str, pos: usize, n: usize) -> String {
     while !norm.is_char_boundary(a) {
         a += 1;
     }
-    nouns::lower_same_len(norm.get(a..pos).unwrap_or(""))
+    crate::text::lower::lowered(norm.get(a..pos).unwrap_or(""))
 }
 
 /// Up to `n` bytes of `norm` from `pos`, lower-cased (on a char boundary).
@@ -523,5 +523,5 @@ fn head_lower(norm: &str, pos: usize, n: usize) -> String {
     while !norm.is_char_boundary(b) {
         b -= 1;
     }
-    nouns::lower_same_len(norm.get(pos..b).unwrap_or(""))
+    crate::text::lower::lowered(norm.get(pos..b).unwrap_or(""))
 }

@@ -9,6 +9,7 @@
 //! dictionary look-up: any word that is not a function word may head it.
 
 use super::lexicon::{is_in, ADJ_SUFFIXES, NUMBER_WORDS, SKIP_BEFORE_NOUN, STOP};
+use crate::text::lower::lowered;
 use std::ops::Range;
 
 /// Prenominal adjectives kept in the noun phrase (« cinq grandes banques »).
@@ -80,28 +81,7 @@ pub fn prev_word(norm: &str, pos: usize) -> Option<Range<usize>> {
 
 /// Lower-cased text of a range.
 pub fn lower(norm: &str, r: &Range<usize>) -> String {
-    lower_same_len(norm.get(r.clone()).unwrap_or(""))
-}
-
-/// Lower case that keeps every byte offset: a char whose lower case has
-/// another UTF-8 length (« İ », the Kelvin sign) is kept as it is.
-pub fn lower_same_len(s: &str) -> String {
-    if s.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-        return s.to_string();
-    }
-    // ASCII first: `char::to_lowercase` looks every char up in tables.
-    s.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                return c.to_ascii_lowercase();
-            }
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
-                _ => c,
-            }
-        })
-        .collect()
+    lowered(norm.get(r.clone()).unwrap_or(""))
 }
 
 fn is_word(s: &str) -> bool {

@@ -15,6 +15,7 @@ mod times;
 mod year_context;
 
 use super::expr::DateExpr;
+use crate::text::lower::lowered;
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
@@ -27,7 +28,7 @@ pub struct Rule {
     /// Shown in test failures and `show`.
     pub name: &'static str,
     /// The regex, in lower case and without flags: it runs on the text
-    /// in lower case (see [`lower_same_len`]).
+    /// in lower case (see [`lowered`]).
     pub pattern: String,
     /// Builds the expression; `None` rejects the match.
     pub prod: fn(&Match) -> Option<Produced>,
@@ -200,21 +201,6 @@ fn ascii_classes(pattern: &str) -> String {
     p.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
 }
 
-/// Lowers the case of every character whose lower case has the same
-/// length in UTF-8 (all of French), so that byte offsets stay those of
-/// `text`.
-fn lower_same_len(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Whether a match starts and ends at word edges (Unicode letters and digits).
 fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -245,7 +231,7 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 pub fn candidates(text: &str) -> Vec<Candidate> {
     let table = &*RULES;
     let starts = table.starts.scan(text);
-    let lower = lower_same_len(text);
+    let lower = lowered(text);
     let texts = Texts {
         text,
         lower: &lower,

@@ -1,5 +1,6 @@
 //! A lower-case copy of the normalized text with the same byte offsets, for
-//! case-insensitive lexicon matching (shared by `charges` and `actions`).
+//! case-insensitive matching (the date rules, the charge and action
+//! lexicons).
 //!
 //! A char is lowered only when its lower-case form is one char of the same
 //! UTF-8 length (true of every French letter), so byte offsets into the copy
