@@ -79,6 +79,13 @@ impl Trie {
         }
     }
 
+    /// Calls `found(end, index)` for each form that `text[at..]` starts
+    /// with, shortest first.
+    pub(crate) fn prefixes(&self, text: &str, at: usize, mut found: impl FnMut(usize, usize)) {
+        self.walker
+            .prefixes(text.as_bytes(), at, |end, form| found(end, form as usize));
+    }
+
     /// The longest form starting at `at`: its end and index.
     fn longest(&self, text: &[u8], at: usize) -> Option<(usize, usize)> {
         let mut best = None;

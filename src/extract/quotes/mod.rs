@@ -14,31 +14,14 @@ mod marks;
 mod speaker;
 mod words;
 
+use super::charges::{self, rules::Entry};
 use super::Context;
-use crate::lexicon;
 use crate::record::Quote;
-use crate::text::normalize::fold_str;
+use crate::text::lower::{lowered, word_after};
 use crate::text::token::TokenKind;
 use crate::text::Document;
 use marks::Stretch;
 use speaker::Speakers;
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-/// Offence forms of the lexicon, folded and lower-case, by first word.
-static OFFENCE_FORMS: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<String>> = HashMap::new();
-    for row in lexicon::rows(lexicon::OFFENCES) {
-        let Some(forms) = row.get(4) else { continue };
-        for f in lexicon::list(forms) {
-            let f = fold_str(f).to_lowercase();
-            if let Some(first) = f.split([' ', '\'']).next() {
-                map.entry(first.to_string()).or_default().push(f.clone());
-            }
-        }
-    }
-    map
-});
 
 /// Longest charge-like quote, in words, taken as a charge without a cue.
 const CHARGE_MAX_WORDS: usize = 8;
@@ -192,25 +175,20 @@ fn is_speech(doc: &Document, s: &Stretch, charges: &Spans) -> bool {
         && (charge_cue || words <= CHARGE_MAX_WORDS))
 }
 
-/// Whether a quoted text opens with an offence of the lexicon.
+/// Whether a quoted text opens with an offence of the lexicon (a whole
+/// form, not the start of a longer word).
 fn starts_with_offence(text: &str) -> bool {
-    let t = text.to_lowercase();
+    let t = lowered(text);
     let t = ["la ", "le ", "l'", "les ", "des ", "de ", "d'", "du "]
         .iter()
         .find_map(|a| t.strip_prefix(a))
         .unwrap_or(t.as_str());
-    let Some(first) = t.split([' ', '\'']).next() else {
-        return false;
-    };
-    OFFENCE_FORMS.get(first).is_some_and(|forms| {
-        forms.iter().any(|f| {
-            t.starts_with(f.as_str())
-                && !t[f.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        })
-    })
+    let lexicon = &*charges::rules::LEXICON;
+    let mut found = false;
+    lexicon.forms.prefixes(t, 0, |end, form| {
+        found |= matches!(lexicon.entries[form], Entry::Offence { .. }) && !word_after(t, end);
+    });
+    found
 }
 
 #[cfg(test)]

@@ -189,31 +189,36 @@ const ER_ENDINGS: &[&str] = &[
     "èrent", "erait",
 ];
 
-/// Folded forms of every speech verb (and `fait` of « a fait savoir »).
-static SPEECH_FORMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut set = HashSet::new();
+/// The stems of the `-er` speech verbs (« déclar »), and the other forms
+/// (infinitives not in `-er`, irregular forms, `fait` of « a fait
+/// savoir »), folded. A form of an `-er` verb is a stem and an ending:
+/// checking that costs less than generating every form at start-up.
+static SPEECH_WORDS: LazyLock<(HashSet<&'static str>, HashSet<String>)> = LazyLock::new(|| {
+    let mut stems = HashSet::new();
+    let mut others: HashSet<String> = ["reconnaît", "reconnait"].map(String::from).into();
     for inf in ER_VERBS {
-        if let Some(stem) = inf.strip_suffix("er") {
-            for end in ER_ENDINGS {
-                set.insert(fold_str(&format!("{stem}{end}")));
+        match inf.strip_suffix("er") {
+            Some(stem) => {
+                stems.insert(stem);
             }
-        } else {
-            set.insert(fold_str(inf));
+            None => {
+                others.insert(fold_str(inf));
+            }
         }
     }
-    for f in ["reconnaît", "reconnait"] {
-        set.insert(f.to_string());
-    }
-    for f in OTHER_FORMS {
-        set.insert(fold_str(f));
-    }
-    set
+    others.extend(OTHER_FORMS.iter().map(|f| fold_str(f)));
+    (stems, others)
 });
 
 /// Whether a lower-case word is a form of a speech verb. Inverted forms
 /// (« précise-t-il », « a-t-elle ») are handled by the caller.
 pub fn is_speech_verb(word: &str) -> bool {
-    SPEECH_FORMS.contains(word)
+    let (stems, others) = &*SPEECH_WORDS;
+    others.contains(word)
+        || ER_ENDINGS.iter().any(|end| {
+            word.strip_suffix(end)
+                .is_some_and(|stem| stems.contains(stem))
+        })
 }
 
 /// Auxiliaries and adverbs that may stand between a closing quote and its
