@@ -16,9 +16,7 @@ mod year_context;
 
 use super::expr::DateExpr;
 use crate::text::lower::lowered;
-use regex_automata::meta::Regex;
-use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_lite::{CaptureLocations, Regex};
 use starts::Starts;
 use std::collections::BTreeMap;
 use std::sync::{LazyLock, OnceLock};
@@ -54,31 +52,46 @@ impl From<DateExpr> for Produced {
 
 /// A regex match as productions see it: its groups and its surroundings.
 pub struct Match<'a> {
-    caps: &'a Captures,
+    re: &'a Regex,
+    locs: &'a CaptureLocations,
+    /// Where the searched window starts in `text` (group offsets are
+    /// relative to it).
+    offset: usize,
     text: &'a str,
 }
 
 impl<'a> Match<'a> {
+    /// The byte range of group `i` in `text`, if it matched.
+    fn group(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        self.locs
+            .get(i)
+            .map(|(s, e)| self.offset + s..self.offset + e)
+    }
+
+    /// The byte range of a named group, if it matched.
+    fn named(&self, name: &str) -> Option<std::ops::Range<usize>> {
+        let i = self.re.capture_names().position(|n| n == Some(name))?;
+        self.group(i)
+    }
+
     /// The text of a named group, if it matched.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.caps
-            .get_group_by_name(name)
-            .map(|s| &self.text[s.range()])
+        self.named(name).map(|r| &self.text[r])
     }
 
     /// Whether a named group matched.
     pub fn has(&self, name: &str) -> bool {
-        self.caps.get_group_by_name(name).is_some()
+        self.named(name).is_some()
     }
 
     /// The whole match.
     pub fn all(&self) -> &'a str {
-        self.caps.get_match().map_or("", |m| &self.text[m.range()])
+        self.group(0).map_or("", |r| &self.text[r])
     }
 
     /// The text before the match (at most 40 bytes, on a char boundary).
     pub fn before(&self) -> &'a str {
-        let start = self.caps.get_match().map_or(0, |m| m.start());
+        let start = self.group(0).map_or(0, |m| m.start);
         let mut from = start.saturating_sub(40);
         while !self.text.is_char_boundary(from) {
             from += 1;
@@ -89,14 +102,14 @@ impl<'a> Match<'a> {
     /// The text before a named group: what precedes the match, then the
     /// match up to the group (the whole match when the group is absent).
     pub fn upto(&self, name: &str) -> String {
-        let start = self.caps.get_match().map_or(0, |m| m.start());
-        let at = self.caps.get_group_by_name(name).map_or(start, |m| m.start);
+        let start = self.group(0).map_or(0, |m| m.start);
+        let at = self.named(name).map_or(start, |m| m.start);
         format!("{}{}", self.before(), &self.text[start..at])
     }
 
     /// The text after the match (at most 40 bytes, on a char boundary).
     pub fn after(&self) -> &'a str {
-        let end = self.caps.get_match().map_or(0, |m| m.end());
+        let end = self.group(0).map_or(0, |m| m.end);
         let mut to = (end + 40).min(self.text.len());
         while !self.text.is_char_boundary(to) {
             to -= 1;
@@ -131,22 +144,21 @@ struct Compiled {
 }
 
 impl Compiled {
-    /// The rule's regex, without prefilters: it runs anchored at the
-    /// starts [`Starts`] found, and extracting literals is most of the cost
-    /// of building it. (Its lazy DFA stays: it bounds the match before the
-    /// capture engine runs, which otherwise sizes its work to the rest of
-    /// the text.) It runs on the text in lower case, so without `(?i)`,
-    /// which doubled the cost of building it.
+    /// The rule's regex, anchored (it runs at the starts [`Starts`]
+    /// found), on the text in lower case, so without `(?i)`. It is a
+    /// `regex_lite` regex: compiling it costs a fifth of what the `regex`
+    /// crate's costs (whose optimizations a match of a few words anchored
+    /// where the rule may start does not need), and a short article
+    /// compiles a dozen of them.
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            let pattern = self
+            let body = self
                 .pattern
                 .strip_prefix(CASE_FLAG)
                 .unwrap_or(&self.pattern);
-            Regex::builder()
-                .configure(Regex::config().auto_prefilter(false))
-                .build(pattern)
-                .unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
+            // `regex_lite`'s `\b` is the ASCII one.
+            let pattern = format!("^(?:{})", body.replace(r"(?-u:\b)", r"\b"));
+            Regex::new(&pattern).unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
         })
     }
 }
@@ -251,6 +263,12 @@ struct Texts<'a> {
     lower: &'a str,
 }
 
+/// How far past its start a rule's match is looked for first: dates are
+/// a few words long, and the regex's work grows with the text it is given.
+/// A match that reaches the end of this window is looked for again in the
+/// whole rest of the text.
+const WINDOW: usize = 512;
+
 /// The matches of one rule, trying it only where it matches (`starts`):
 /// the same matches as a scan of the whole text that retries one character
 /// further after a rejected match and resumes at the end of a kept one.
@@ -260,42 +278,44 @@ fn at_starts(c: &Compiled, order: usize, texts: Texts, starts: &[usize], out: &m
         return; // not even compiled
     }
     let re = c.regex();
-    let mut caps = re.create_captures();
+    let mut locs = re.capture_locations();
     let mut pos = 0;
     for &at in starts {
         if at < pos {
             continue;
         }
-        re.search_captures(
-            &Input::new(lower).range(at..).anchored(Anchored::Yes),
-            &mut caps,
-        );
-        let Some(whole) = caps.get_match() else {
+        let mut end = (at + WINDOW).min(lower.len());
+        while !lower.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut found = re.captures_read(&mut locs, &lower[at..end]);
+        if found.is_some_and(|m| at + m.end() == end) && end < lower.len() {
+            found = re.captures_read(&mut locs, &lower[at..]);
+        }
+        let Some(whole) = found else {
             continue;
         };
-        if whole.is_empty() || !at_word_edges(text, whole.start(), whole.end()) {
+        let (start, stop) = (at + whole.start(), at + whole.end());
+        if start == stop || !at_word_edges(text, start, stop) {
             continue;
         }
-        pos = whole.end();
-        keep(c, order, text, &caps, out);
-    }
-}
-
-/// Runs the rule's production on a kept match.
-fn keep(c: &Compiled, order: usize, text: &str, caps: &Captures, out: &mut Vec<Candidate>) {
-    let Some(whole) = caps.get_match() else {
-        return;
-    };
-    let m = Match { caps, text };
-    if let Some(p) = (c.rule.prod)(&m) {
-        out.push(Candidate {
-            start: whole.start(),
-            end: whole.end(),
-            expr: p.expr,
-            rule: c.rule.name,
-            latent: p.latent,
-            order,
-        });
+        pos = stop;
+        let m = Match {
+            re,
+            locs: &locs,
+            offset: at,
+            text,
+        };
+        if let Some(p) = (c.rule.prod)(&m) {
+            out.push(Candidate {
+                start,
+                end: stop,
+                expr: p.expr,
+                rule: c.rule.name,
+                latent: p.latent,
+                order,
+            });
+        }
     }
 }
 
