@@ -6,8 +6,8 @@
 //! rows; the given names (`src/lexicon/data/given_names.tsv`) become two
 //! `fst` maps, from name to frequency class and from folded lower-case name
 //! to sex; the date rule patterns (`src/extract/dates/rules/patterns.txt`)
-//! become one anchored sparse DFA, and each tense cue pattern
-//! (`src/extract/dates/tense_patterns.rs`) a forward and a reverse one. All
+//! become one anchored sparse DFA, and each pattern of
+//! `src/extract/regex_patterns.rs` a forward and a reverse one. All
 //! are written to `OUT_DIR` and embedded with `include_bytes!` / `include!`,
 //! so loading them costs nothing at run time (building them at every start
 //! cost ~60 ms).
@@ -18,9 +18,9 @@ mod key;
 #[path = "src/text/normalize.rs"]
 #[allow(dead_code)] // only `fold_str` is needed here
 mod normalize;
-/// The tense cue patterns, compiled into DFAs here.
-#[path = "src/extract/dates/tense_patterns.rs"]
-mod tense_patterns;
+/// The regex patterns compiled into DFAs here.
+#[path = "src/extract/regex_patterns.rs"]
+mod regex_patterns;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -54,7 +54,7 @@ fn main() {
         EXTRA,
         GIVEN,
         DATE_PATTERNS,
-        "src/extract/dates/tense_patterns.rs",
+        "src/extract/regex_patterns.rs",
         "src/extract/places/key.rs",
         "src/text/normalize.rs",
     ] {
@@ -72,8 +72,16 @@ fn main() {
         build_phrases(out, file, fst);
     }
     build_date_starts(out);
-    build_regex(out, "past", tense_patterns::PAST);
-    build_regex(out, "future", tense_patterns::FUTURE);
+    for (name, pattern) in [
+        ("past", regex_patterns::PAST),
+        ("future", regex_patterns::FUTURE),
+        ("participle_before", regex_patterns::PARTICIPLE_BEFORE),
+        ("number", regex_patterns::NUMBER),
+        ("phone", regex_patterns::PHONE),
+        ("roman", regex_patterns::ROMAN),
+    ] {
+        build_regex(out, name, pattern);
+    }
 }
 
 /// Data lines of a TSV file: no `#` comment, no `name\t…` header.

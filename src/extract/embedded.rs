@@ -7,8 +7,11 @@
 //! their size, tens of millions of instructions); the test
 //! `every_dfa_is_valid` checks them instead.
 
+use crate::extract::automaton;
 use regex_automata::dfa::regex::Regex;
 use regex_automata::dfa::sparse::DFA;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A sparse DFA read in place.
 pub(crate) type EmbeddedDfa = DFA<&'static [u8]>;
@@ -35,6 +38,14 @@ embedded! {
     PAST_REV = "past.rev.dfa",
     FUTURE_FWD = "future.fwd.dfa",
     FUTURE_REV = "future.rev.dfa",
+    PARTICIPLE_BEFORE_FWD = "participle_before.fwd.dfa",
+    PARTICIPLE_BEFORE_REV = "participle_before.rev.dfa",
+    NUMBER_FWD = "number.fwd.dfa",
+    NUMBER_REV = "number.rev.dfa",
+    PHONE_FWD = "phone.fwd.dfa",
+    PHONE_REV = "phone.rev.dfa",
+    ROMAN_FWD = "roman.fwd.dfa",
+    ROMAN_REV = "roman.rev.dfa",
 }
 
 /// Reads an embedded DFA in place.
@@ -55,10 +66,80 @@ pub(crate) fn regex(forward: &'static [u8], reverse: &'static [u8]) -> EmbeddedR
     Regex::builder().build_from_dfas(dfa(forward), dfa(reverse))
 }
 
+/// Text read by the process after which a [`Staged`] regex compiles its
+/// pattern.
+const COMPILE_AFTER: usize = 128 << 10;
+
+/// A regex of `regex_patterns.rs` searched two ways: with its embedded
+/// DFAs, which cost nothing to load but search slower (sparse: up to 300
+/// instructions a byte more), then, once the process has read [`COMPILE_AFTER`] bytes, with
+/// the regex crate's, fast but 1 to 14 M instructions to compile. Both
+/// find the same matches (test `regexes_match_like_the_regex_crate`).
+pub(crate) struct Staged {
+    pattern: &'static str,
+    forward: &'static [u8],
+    reverse: &'static [u8],
+    embedded: OnceLock<EmbeddedRegex>,
+    compiled: OnceLock<regex::Regex>,
+}
+
+impl Staged {
+    /// The regex of `pattern`, whose DFAs `build.rs` wrote to `forward`
+    /// and `reverse`.
+    pub(crate) const fn new(
+        pattern: &'static str,
+        forward: &'static [u8],
+        reverse: &'static [u8],
+    ) -> Staged {
+        Staged {
+            pattern,
+            forward,
+            reverse,
+            embedded: OnceLock::new(),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The leftmost-first, non-overlapping matches in `text`.
+    ///
+    /// # Panics
+    ///
+    /// When the pattern does not compile: it is static.
+    pub(crate) fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        if let Some(re) = self.compiled() {
+            return re.find_iter(text).map(|m| m.range()).collect();
+        }
+        self.embedded().find_iter(text).map(|m| m.range()).collect()
+    }
+
+    /// The first match in `text`.
+    pub(crate) fn first(&self, text: &str) -> Option<Range<usize>> {
+        if let Some(re) = self.compiled() {
+            return re.find(text).map(|m| m.range());
+        }
+        self.embedded().find(text).map(|m| m.range())
+    }
+
+    fn compiled(&self) -> Option<&regex::Regex> {
+        if self.compiled.get().is_none() && automaton::seen() <= COMPILE_AFTER {
+            return None;
+        }
+        Some(
+            self.compiled
+                .get_or_init(|| regex::Regex::new(self.pattern).expect("static patterns compile")),
+        )
+    }
+
+    fn embedded(&self) -> &EmbeddedRegex {
+        self.embedded
+            .get_or_init(|| regex(self.forward, self.reverse))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::dates::tense_patterns::{FUTURE, PAST};
+    use crate::extract::regex_patterns::{FUTURE, NUMBER, PARTICIPLE_BEFORE, PAST, PHONE, ROMAN};
 
     #[test]
     fn every_dfa_is_valid() {
@@ -77,7 +158,18 @@ mod tests {
                 .filter_map(|e| std::fs::read_to_string(e.path()).ok())
                 .collect();
         assert!(texts.len() > 10);
-        for (pattern, fwd, rev) in [(PAST, PAST_FWD, PAST_REV), (FUTURE, FUTURE_FWD, FUTURE_REV)] {
+        for (pattern, fwd, rev) in [
+            (PAST, PAST_FWD, PAST_REV),
+            (FUTURE, FUTURE_FWD, FUTURE_REV),
+            (
+                PARTICIPLE_BEFORE,
+                PARTICIPLE_BEFORE_FWD,
+                PARTICIPLE_BEFORE_REV,
+            ),
+            (NUMBER, NUMBER_FWD, NUMBER_REV),
+            (PHONE, PHONE_FWD, PHONE_REV),
+            (ROMAN, ROMAN_FWD, ROMAN_REV),
+        ] {
             let want = regex::Regex::new(pattern).expect("pattern compiles");
             let got = regex(fwd, rev);
             for t in &texts {

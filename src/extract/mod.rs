@@ -19,6 +19,7 @@ pub mod organizations;
 pub mod people;
 pub mod places;
 pub mod quotes;
+pub(crate) mod regex_patterns;
 pub(crate) mod trie;
 
 use crate::record::Record;

@@ -20,68 +20,39 @@ pub mod durations;
 pub mod expr;
 pub mod resolve;
 pub mod rules;
-pub(crate) mod tense_patterns;
 pub mod words;
 
-use super::automaton;
-use super::embedded::{self, EmbeddedRegex};
+use super::embedded::{self, Staged};
+use super::regex_patterns;
 use super::Context;
 use crate::record::{DateFact, DateType};
 use crate::text::Document;
 use chrono::{NaiveDate, NaiveDateTime};
 use expr::{Anchor, DateExpr, DaySpec, Point, Tense};
-use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-/// A tense cue regex in two forms that find the same matches: the DFAs
-/// `build.rs` embeds, read in place but slow to search (sparse, some 300
-/// instructions a byte more), and the regex crate's, fast but 14 M
-/// instructions to compile. A process uses the first until it has read
-/// enough text for compiling the second to pay for itself.
-struct Cue {
-    embedded: LazyLock<EmbeddedRegex>,
-    compiled: LazyLock<Regex>,
-}
+/// Past-tense cues (`PAST` in `regex_patterns.rs`).
+static PAST: Staged = Staged::new(regex_patterns::PAST, embedded::PAST_FWD, embedded::PAST_REV);
 
-/// Text read by the process after which [`Cue`] compiles its regex.
-const COMPILE_CUES_AFTER: usize = 128 << 10;
-
-impl Cue {
-    /// Where the cue matches in `text`.
-    fn starts(&self, text: &str) -> Vec<usize> {
-        if automaton::seen() > COMPILE_CUES_AFTER {
-            self.compiled.find_iter(text).map(|m| m.start()).collect()
-        } else {
-            self.embedded.find_iter(text).map(|m| m.start()).collect()
-        }
-    }
-}
-
-/// Past-tense cues (`PAST` in `tense_patterns.rs`).
-static PAST: Cue = Cue {
-    embedded: LazyLock::new(|| embedded::regex(embedded::PAST_FWD, embedded::PAST_REV)),
-    compiled: LazyLock::new(|| Regex::new(tense_patterns::PAST).expect("static regex")),
-};
-
-/// Future-tense cues (`FUTURE` in `tense_patterns.rs`).
-static FUTURE: Cue = Cue {
-    embedded: LazyLock::new(|| embedded::regex(embedded::FUTURE_FWD, embedded::FUTURE_REV)),
-    compiled: LazyLock::new(|| Regex::new(tense_patterns::FUTURE).expect("static regex")),
-};
+/// Future-tense cues (`FUTURE` in `regex_patterns.rs`).
+static FUTURE: Staged = Staged::new(
+    regex_patterns::FUTURE,
+    embedded::FUTURE_FWD,
+    embedded::FUTURE_REV,
+);
 
 /// Tense cues of one sentence: (byte position, tense).
 fn cues(text: &str, offset: usize) -> Vec<(usize, Tense)> {
     let mut out: Vec<(usize, Tense)> = PAST
-        .starts(text)
+        .ranges(text)
         .into_iter()
-        .map(|s| (offset + s, Tense::Past))
+        .map(|r| (offset + r.start, Tense::Past))
         .chain(
             FUTURE
-                .starts(text)
+                .ranges(text)
                 .into_iter()
-                .map(|s| (offset + s, Tense::Future)),
+                .map(|r| (offset + r.start, Tense::Future)),
         )
         .collect();
     // « devrait », « pourrait »: the conditional also looks like an imperfect
@@ -93,9 +64,11 @@ fn cues(text: &str, offset: usize) -> Vec<(usize, Tense)> {
 
 /// A past participle right before the date (« annoncées en mai », « arrêté
 /// mardi »): past, whatever the rest of the sentence says.
-static PARTICIPLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}])(?P<w>[a-zàâçéèêëîïôûù]{3,}(?:é|ée|és|ées))\s+(?:(?:en|le|la|l'|ce|cet|cette|dès|depuis|début|fin|mi-|au\s+début\s+de|à\s+la\s+fin\s+de)\s*)?$").expect("static regex")
-});
+static PARTICIPLE_BEFORE: Staged = Staged::new(
+    regex_patterns::PARTICIPLE_BEFORE,
+    embedded::PARTICIPLE_BEFORE_FWD,
+    embedded::PARTICIPLE_BEFORE_REV,
+);
 
 /// Participles that announce something to come (« prévu le 3 mars »).
 const FUTURE_PARTICIPLES: &[&str] = &[
@@ -121,11 +94,13 @@ fn participle_before(before: &str) -> Option<Tense> {
         from += 1;
     }
     let window = &before[from..];
-    let caps = PARTICIPLE_BEFORE.captures(window)?;
-    let w = caps.name("w")?.as_str().to_lowercase();
-    let lead = window[..caps.get(0).map_or(0, |m| m.start())]
-        .trim_end()
+    let found = PARTICIPLE_BEFORE.first(window)?;
+    let w = window[found.clone()]
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .split(char::is_whitespace)
+        .next()?
         .to_lowercase();
+    let lead = window[..found.start].trim_end().to_lowercase();
     let aux = lead.rsplit(' ').next().unwrap_or("");
     if [
         "sera", "seront", "serait", "seraient", "être", "devra", "pourra", "va", "vont",

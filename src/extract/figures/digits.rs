@@ -9,20 +9,22 @@
 use super::lexicon::APPROX;
 use super::units;
 use super::Core;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::extract::embedded::{self, Staged};
+use crate::extract::regex_patterns;
 
-/// A digit number: grouped thousands (space or dot) or plain digits, with an
-/// optional decimal part after a comma.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:(?: \d{3})+|(?:\.\d{3})+)(?:,\d+)?|\d+(?:,\d+)?|,\d+")
-        .expect("valid regex")
-});
+/// A digit number (`NUMBER` in `regex_patterns.rs`).
+static NUMBER: Staged = Staged::new(
+    regex_patterns::NUMBER,
+    embedded::NUMBER_FWD,
+    embedded::NUMBER_REV,
+);
 
-/// A Roman numeral with an ordinal suffix (« IIIe », « Ve », « XXIe », « Ier »).
-/// Word boundaries are checked by hand: a Unicode `\b` slows the search.
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([IVXLC]{1,7})(ère|ème|eme|er|re|e)").expect("valid regex"));
+/// A Roman numeral with an ordinal suffix (`ROMAN` in `regex_patterns.rs`).
+static ROMAN: Staged = Staged::new(
+    regex_patterns::ROMAN,
+    embedded::ROMAN_FWD,
+    embedded::ROMAN_REV,
+);
 
 /// Multipliers after a number, with their factor. Symbolic ones must touch
 /// the number or come before a currency sign.
@@ -50,9 +52,9 @@ const ORDINAL_SUFFIXES: &[&str] = &[
 
 /// Every digit number of `norm` (the document's normalized text).
 pub fn scan(norm: &str, out: &mut Vec<Core>) {
-    for m in NUMBER.find_iter(norm) {
-        let (start, mut end) = (m.start(), m.end());
-        let raw = m.as_str();
+    for m in NUMBER.ranges(norm) {
+        let (start, mut end) = (m.start, m.end);
+        let raw = &norm[m];
         // Inside a longer digit string (« 25.06.2024 »): not a number of its own.
         if norm[..start].ends_with(|c: char| c.is_ascii_digit())
             || norm[end..].starts_with(|c: char| c.is_ascii_digit())
@@ -153,19 +155,18 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
         }
         out.push(core);
     }
-    for c in ROMAN.captures_iter(norm) {
-        let (Some(all), Some(numeral)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
+    for all in ROMAN.ranges(norm) {
+        let text = &norm[all.clone()];
+        let numeral = &text[..text.find(|c| !"IVXLC".contains(c)).unwrap_or(text.len())];
         // « Le », « Ce » are words, not « L-e », « C-e ».
-        if matches!(numeral.as_str(), "L" | "C")
-            || norm[..all.start()].ends_with(char::is_alphanumeric)
-            || !units::boundary(&norm[all.end()..])
+        if matches!(numeral, "L" | "C")
+            || norm[..all.start].ends_with(char::is_alphanumeric)
+            || !units::boundary(&norm[all.end..])
         {
             continue;
         }
-        if let Some(value) = roman(numeral.as_str()) {
-            let mut core = Core::new(all.start(), all.end(), value as f64);
+        if let Some(value) = roman(numeral) {
+            let mut core = Core::new(all.start, all.end, value as f64);
             core.ordinal = true;
             core.roman = true;
             out.push(core);

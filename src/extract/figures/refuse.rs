@@ -11,30 +11,44 @@ use super::lexicon::{
 };
 use super::nouns::{lower, next_word, prev_word};
 use super::Core;
-use regex::Regex;
+use crate::extract::embedded::{self, Staged};
+use crate::extract::regex_patterns;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-/// French phone numbers: « 01 23 45 67 89 », « +33 6 12 34 56 78 », « 0800.12.34.56 ».
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    // Word boundaries are checked by hand: a Unicode `\b` slows the search.
-    Regex::new(r"(?:\+33 ?(?:\(0\) ?)?|0)[1-9](?:[ .-]?\d{2}){4}").expect("valid regex")
-});
+/// French phone numbers (`PHONE` in `regex_patterns.rs`).
+static PHONE: Staged = Staged::new(
+    regex_patterns::PHONE,
+    embedded::PHONE_FWD,
+    embedded::PHONE_REV,
+);
 
-/// Clock times and glued time units: « 15h », « 15 h 30 », « 9h30 », « 15:30 ».
-static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?: ?[hH](?:\d{2}\b|\b| \d{2}\b)|:\d{2})").expect("valid regex")
-});
+/// Whether `rest` (the text after a number) starts with a clock time or a
+/// glued time unit: « h » or « H » alone, before two digits, or before a
+/// space and two digits (« 15h », « 9h30 », « 15 h 30 »), or « :30 ».
+fn time_after(rest: &str) -> bool {
+    let word_end = |s: &str| !s.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    let two_digits = |s: &str| {
+        s.len() >= 2 && s.as_bytes()[..2].iter().all(u8::is_ascii_digit) && word_end(&s[2..])
+    };
+    if let Some(minutes) = rest.strip_prefix(':') {
+        return minutes.len() >= 2 && minutes.as_bytes()[..2].iter().all(u8::is_ascii_digit);
+    }
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let Some(after) = rest.strip_prefix(['h', 'H']) else {
+        return false;
+    };
+    two_digits(after) || word_end(after) || after.strip_prefix(' ').is_some_and(two_digits)
+}
 
 /// Byte ranges of phone numbers in `norm`, sorted and disjoint.
 pub fn phones(norm: &str) -> Vec<Range<usize>> {
     PHONE
-        .find_iter(norm)
+        .ranges(norm)
+        .into_iter()
         .filter(|m| {
-            !norm[..m.start()].ends_with(|c: char| c.is_alphanumeric())
-                && !norm[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+            !norm[..m.start].ends_with(|c: char| c.is_alphanumeric())
+                && !norm[m.end..].starts_with(|c: char| c.is_alphanumeric())
         })
-        .map(|m| m.range())
         .collect()
 }
 
@@ -66,7 +80,7 @@ pub fn before_unit(norm: &str, core: &Core, phones: &[Range<usize>]) -> Option<&
         {
             return Some("version-or-date-part");
         }
-        if TIME_AFTER.is_match(&norm[e..]) {
+        if time_after(&norm[e..]) {
             return Some("clock-time");
         }
         // « (83) », a department code
