@@ -5,9 +5,9 @@
 //! from each byte of the text: a few steps a byte in practice, as French
 //! words part early. The fst of a big lexicon is compiled by `build.rs`
 //! from the lexicon's committed patterns file ([`Trie::embedded`]), so
-//! loading it costs nothing; building the automaton over the offence
-//! lexicon cost 55 M instructions at every start, and a trie built at run
-//! time 10 M. The walk costs some 90 instructions a byte more than the
+//! loading it costs nothing, nor does spelling out its forms; building the
+//! automaton over the offence lexicon cost 55 M instructions at every
+//! start, and a trie built at run time 10 M. The walk costs some 90 instructions a byte more than the
 //! automaton, so once the process has read [`AUTOMATON_AFTER`] bytes of
 //! text the automaton is built after all and searches instead; both find
 //! the same matches.
@@ -27,7 +27,7 @@ const AUTOMATON_AFTER: usize = 1 << 20;
 pub(crate) struct Trie {
     walker: Walker<Cow<'static, [u8]>>,
     /// The forms, for the automaton.
-    forms: Vec<String>,
+    forms: Forms,
     /// The leftmost-longest automaton, built past [`AUTOMATON_AFTER`].
     automaton: OnceLock<AhoCorasick>,
 }
@@ -44,6 +44,21 @@ pub(crate) struct Match {
     pub form: usize,
 }
 
+/// The forms of a trie: a list, or the lines of a committed patterns file.
+enum Forms {
+    Owned(Vec<String>),
+    File(&'static str),
+}
+
+impl Forms {
+    fn list(&self) -> Vec<&str> {
+        match self {
+            Forms::Owned(forms) => forms.iter().map(String::as_str).collect(),
+            Forms::File(text) => text.lines().filter(|l| !l.starts_with('#')).collect(),
+        }
+    }
+}
+
 impl Trie {
     /// The trie of `forms`, built now (for short lists).
     ///
@@ -55,18 +70,20 @@ impl Trie {
         Trie::with_fst(forms, Cow::Owned(fst.into_inner()))
     }
 
-    /// The trie of `forms`, whose fst `build.rs` compiled into `fst` from
-    /// the committed list of the same forms (kept equal by a test of each
-    /// lexicon); built now when that fst is stale.
+    /// The trie of the forms of a committed patterns file (one a line
+    /// after `#` comments), whose fst `build.rs` compiled into `fst`: the
+    /// forms themselves are not built at run time. The caller's table of
+    /// what each form stands for follows the file's order, which a test of
+    /// each lexicon keeps equal to the lexicon's.
     ///
     /// # Panics
     ///
-    /// When `fst` is no fst, or on an empty form.
-    pub(crate) fn embedded(forms: Vec<String>, fst: &'static [u8]) -> Trie {
-        let distinct = forms.iter().collect::<std::collections::HashSet<_>>().len();
-        match Fst::new(fst) {
-            Ok(f) if f.len() == distinct => Trie::with_fst(forms, Cow::Borrowed(fst)),
-            _ => Trie::new(forms),
+    /// When `fst` is no fst: `build.rs` wrote it.
+    pub(crate) fn embedded(file: &'static str, fst: &'static [u8]) -> Trie {
+        Trie {
+            walker: Walker::new(Fst::new(Cow::Borrowed(fst)).expect("build.rs writes an fst")),
+            forms: Forms::File(file),
+            automaton: OnceLock::new(),
         }
     }
 
@@ -74,7 +91,7 @@ impl Trie {
         assert!(forms.iter().all(|f| !f.is_empty()), "empty lexicon form");
         Trie {
             walker: Walker::new(Fst::new(fst).expect("a valid fst")),
-            forms,
+            forms: Forms::Owned(forms),
             automaton: OnceLock::new(),
         }
     }
@@ -131,7 +148,8 @@ impl Trie {
     ///
     /// When it cannot be built: the forms are static data.
     fn build_automaton(&self) -> AhoCorasick {
-        let kind = if self.forms.len() < 1000 {
+        let forms = self.forms.list();
+        let kind = if forms.len() < 1000 {
             AhoCorasickKind::DFA
         } else {
             AhoCorasickKind::ContiguousNFA
@@ -139,14 +157,8 @@ impl Trie {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(kind))
-            .build(&self.forms)
+            .build(forms)
             .expect("lexicon forms build an automaton")
-    }
-
-    /// The forms, for the test that keeps a patterns file current.
-    #[cfg(test)]
-    pub(crate) fn forms(&self) -> &[String] {
-        &self.forms
     }
 }
 

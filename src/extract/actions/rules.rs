@@ -10,7 +10,6 @@
 use crate::extract::trie::Trie;
 use crate::lexicon::{list, rows};
 use crate::record::ActionType;
-use crate::text::lower::lexicon_form;
 use std::sync::LazyLock;
 
 /// The trigger table.
@@ -125,8 +124,17 @@ pub(crate) fn expand(form: &str) -> Vec<String> {
 }
 
 fn load() -> Triggers {
-    let mut patterns = Vec::new();
     let mut triggers = Vec::new();
+    visit_forms(|_, t| triggers.push(t));
+    Triggers {
+        forms: Trie::embedded(TRIGGER_PATTERNS, TRIGGER_FST),
+        triggers,
+    }
+}
+
+/// Calls `visit(form, trigger)` for every form of the trigger table, its
+/// optional endings expanded, in the order of `trigger.patterns.txt`.
+fn visit_forms(mut visit: impl FnMut(&str, Trigger)) {
     for row in rows(TRIGGERS) {
         let [_name, kind, g, forms] = row[..] else {
             continue;
@@ -137,16 +145,15 @@ fn load() -> Triggers {
         };
         for form in list(forms) {
             for f in expand(form) {
-                patterns.push(lexicon_form(&f));
-                triggers.push(t);
+                visit(&f, t);
             }
         }
     }
-    Triggers {
-        forms: Trie::embedded(patterns, TRIGGER_FST),
-        triggers,
-    }
 }
+
+/// The trigger forms as the lowered text writes them, one a line
+/// (`build.rs` compiles them into [`TRIGGER_FST`]).
+static TRIGGER_PATTERNS: &str = include_str!("trigger.patterns.txt");
 
 /// The trigger forms (`trigger.patterns.txt`), compiled by `build.rs`.
 static TRIGGER_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/trigger.patterns.fst"));
@@ -303,6 +310,7 @@ pub(crate) fn is_adverb(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::lower::lexicon_form;
 
     /// `build.rs` compiles `trigger.patterns.txt`: it must hold the forms
     /// the trigger table gives.
@@ -313,7 +321,11 @@ mod tests {
             "# The lowered trigger forms, one a line, in the order of the trigger\n\
              # table's forms (written by the test `patterns_file_is_current`;\n\
              # build.rs compiles them into an fst).\n",
-            TABLE.forms.forms(),
+            &{
+                let mut forms = Vec::new();
+                visit_forms(|f, _| forms.push(lexicon_form(f)));
+                forms
+            },
         );
     }
 

@@ -10,6 +10,7 @@
 use crate::extract::trie::Trie;
 use crate::lexicon::{list, rows, OFFENCES, QUALIFIERS};
 use crate::text::lower::lexicon_form;
+use crate::text::normalize::fold_char;
 use std::sync::LazyLock;
 
 /// One offence row of the lexicon.
@@ -129,8 +130,28 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
 
 fn load() -> Lexicon {
     let mut offences = Vec::new();
-    let mut patterns: Vec<String> = Vec::new();
+    let mut qualifiers = Vec::new();
     let mut entries = Vec::new();
+    visit_forms(&mut offences, &mut qualifiers, |_, entry| {
+        entries.push(entry)
+    });
+    Lexicon {
+        offences,
+        qualifiers,
+        entries,
+        forms: Trie::embedded(OFFENCE_PATTERNS, OFFENCE_FST),
+        cues: Trie::new(CONTEXT_CUES.iter().map(|c| c.to_string()).collect()),
+    }
+}
+
+/// Reads the offence and qualifier rows into `offences` and `qualifiers`,
+/// and calls `visit(form, entry)` for each of their forms as written, in
+/// the order of `offence.patterns.txt`.
+fn visit_forms(
+    offences: &mut Vec<Offence>,
+    qualifiers: &mut Vec<String>,
+    mut visit: impl FnMut(&str, Entry),
+) {
     for row in rows(OFFENCES) {
         let [label, offence, _category, law, forms, _src, ambiguous] = row[..] else {
             continue;
@@ -148,32 +169,26 @@ fn load() -> Lexicon {
             ambiguous: ambiguous.trim() == "1",
         });
         for form in list(forms) {
-            let f = lexicon_form(form);
-            let single = !f.contains([' ', '\'', '-']);
-            patterns.push(f);
-            entries.push(Entry::Offence { row: idx, single });
+            let single = !form
+                .chars()
+                .any(|c| matches!(fold_char(c), ' ' | '\'' | '-'));
+            visit(form, Entry::Offence { row: idx, single });
         }
     }
-    let mut qualifiers = Vec::new();
     for row in rows(QUALIFIERS) {
         let [qual, forms] = row[..] else { continue };
         let idx = qualifiers.len();
         qualifiers.push(qual.to_string());
         for form in list(forms) {
-            let f = lexicon_form(form);
-            let prefix = is_prefix_form(&f);
-            patterns.push(f);
-            entries.push(Entry::Qualifier { qual: idx, prefix });
+            let prefix = is_prefix_form(&lexicon_form(form));
+            visit(form, Entry::Qualifier { qual: idx, prefix });
         }
     }
-    Lexicon {
-        offences,
-        qualifiers,
-        entries,
-        forms: Trie::embedded(patterns, OFFENCE_FST),
-        cues: Trie::new(CONTEXT_CUES.iter().map(|c| c.to_string()).collect()),
-    }
 }
+
+/// The offence and qualifier forms as the lowered text writes them, one a
+/// line (`build.rs` compiles them into [`OFFENCE_FST`]).
+static OFFENCE_PATTERNS: &str = include_str!("offence.patterns.txt");
 
 /// The offence and qualifier forms (`offence.patterns.txt`), compiled by
 /// `build.rs`.
@@ -192,7 +207,13 @@ mod tests {
             "# The lowered offence and qualifier forms, one a line, in the order of\n\
              # the lexicons' forms (written by the test `patterns_file_is_current`;\n\
              # build.rs compiles them into an fst).\n",
-            LEXICON.forms.forms(),
+            &{
+                let mut forms = Vec::new();
+                visit_forms(&mut Vec::new(), &mut Vec::new(), |f, _| {
+                    forms.push(lexicon_form(f));
+                });
+                forms
+            },
         );
     }
 
