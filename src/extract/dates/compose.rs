@@ -8,11 +8,35 @@
 
 use super::expr::{DateExpr, DaySpec, Point, TimeSpec, Unit, YearSpec};
 use super::rules::Candidate;
-use regex::Regex;
+use crate::text::lower::lowered;
+use regex_lite::Regex;
 use std::sync::LazyLock;
 
+/// A compose regex. They run on lowered text (`regex_lite` folds case in
+/// ASCII only) and are small: `regex_lite` compiles them for a fifth of
+/// what the `regex` crate costs.
 fn re(p: &str) -> Regex {
-    Regex::new(&format!("(?i){p}")).expect("static compose regex")
+    Regex::new(p).expect("static compose regex")
+}
+
+/// How much of the text before a date the prefix regexes read.
+const PREFIX_WINDOW: usize = 100;
+
+/// The end of `before` that the prefix regexes (`…$`) read, lowered, and
+/// where it starts in `before`. Cut inside the text, it starts at a space,
+/// so that their `(?:^|\s)` reads as it would on the whole text; the
+/// prefixes they look for are a few words long.
+fn prefix_window(before: &str) -> (usize, String) {
+    let mut from = before.len().saturating_sub(PREFIX_WINDOW);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    if from > 0 {
+        from = before[from..]
+            .find(char::is_whitespace)
+            .map_or(before.len(), |i| from + i);
+    }
+    (from, lowered(&before[from..]))
 }
 
 /// Between a day and its time (« mardi à 15h », « hier soir »).
@@ -149,6 +173,7 @@ fn merge_pair(text: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
     if gap.len() > 30 || gap.contains('\n') {
         return None;
     }
+    let gap = &lowered(gap);
     // Day + time.
     if let (Some(pa), Some(pb)) = (day_only(a), point(b)) {
         if let Some(tb) = pb.time {
@@ -218,8 +243,8 @@ fn merge_pair(text: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
     if let (Some(pa), Some(pb)) = (point(a), point(b)) {
         if let Some(g) = RANGE_GAP.captures(gap) {
             let w = g.name("w").map_or("", |m| m.as_str()).to_lowercase();
-            let before = &text[..a.start];
-            let prefix = RANGE_PREFIX.captures(before);
+            let (from, before) = prefix_window(&text[..a.start]);
+            let prefix = RANGE_PREFIX.captures(&before);
             let pw = prefix
                 .as_ref()
                 .and_then(|c| c.name("w"))
@@ -235,7 +260,7 @@ fn merge_pair(text: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
                 complete_start(&mut sa, pb);
                 complete_end(&mut sb, pa);
                 let start = match &prefix {
-                    Some(c) if !pw.is_empty() => c.name("w").map_or(a.start, |m| m.start()),
+                    Some(c) if !pw.is_empty() => c.name("w").map_or(a.start, |m| from + m.start()),
                     _ => a.start,
                 };
                 let mut m = merged(
@@ -314,17 +339,18 @@ fn compatible(a: &Point, b: &Point) -> bool {
 
 /// Extensions on the left that change the span, and maybe the expression.
 fn extend_left(text: &str, c: &mut Candidate) {
-    let before = &text[..c.start];
+    let (from, before) = prefix_window(&text[..c.start]);
+    let before = before.as_str();
     let Some(p) = point(c).cloned() else { return };
     if let Some(m) = OPEN_PREFIX.find(before) {
-        c.start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
+        c.start = from + m.start() + m.as_str().len() - m.as_str().trim_start().len();
         c.expr = DateExpr::Range(Some(p), None);
         c.latent = false;
         return;
     }
     if let Some(m) = WEEK_OF_PREFIX.find(before) {
         if p.has_day() && p.time.is_none() {
-            c.start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
+            c.start = from + m.start() + m.as_str().len() - m.as_str().trim_start().len();
             c.expr = DateExpr::day(DaySpec::WeekOf(Box::new(p.day)));
             c.latent = false;
             return;
@@ -336,7 +362,7 @@ fn extend_left(text: &str, c: &mut Candidate) {
     );
     if is_period && p.time.is_none() {
         if let Some(m) = EDGE_PREFIX.find(before) {
-            c.start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
+            c.start = from + m.start() + m.as_str().len() - m.as_str().trim_start().len();
             c.latent = false;
         }
     }
@@ -387,4 +413,25 @@ pub fn compose(text: &str, toks: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_window_cuts_at_a_space_on_a_char_boundary() {
+        let before = format!("{} Début {} À partir du ", "é".repeat(30), "é".repeat(40));
+        let (from, window) = prefix_window(&before);
+        assert!(before.is_char_boundary(from));
+        assert!(before[from..].starts_with(' '));
+        assert_eq!(window, before[from..].to_lowercase());
+        assert!(window.ends_with("à partir du "));
+        let m = OPEN_PREFIX
+            .find(&window)
+            .expect("the prefix is in the window");
+        assert_eq!(&before[from + m.start()..], " À partir du ");
+        // A short text is read whole.
+        assert_eq!(prefix_window("Du "), (0, "du ".to_string()));
+    }
 }
