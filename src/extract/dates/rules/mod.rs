@@ -15,10 +15,15 @@ mod times;
 mod year_context;
 
 use super::expr::DateExpr;
+use crate::extract::automaton;
 use crate::text::lower::lowered;
-use regex_lite::{CaptureLocations, Regex};
+use regex_automata::meta::Regex as FullRegex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+use regex_lite::{CaptureLocations, Regex as LiteRegex};
 use starts::Starts;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 /// One rule: a readable name, a regex and a production.
@@ -52,26 +57,40 @@ impl From<DateExpr> for Produced {
 
 /// A regex match as productions see it: its groups and its surroundings.
 pub struct Match<'a> {
-    re: &'a Regex,
-    locs: &'a CaptureLocations,
-    /// Where the searched window starts in `text` (group offsets are
-    /// relative to it).
-    offset: usize,
+    groups: Groups<'a>,
     text: &'a str,
+}
+
+/// The groups of a match, from either engine (see [`Compiled`]).
+enum Groups<'a> {
+    Lite {
+        re: &'a LiteRegex,
+        locs: &'a CaptureLocations,
+        /// Where the searched window starts in the text (group offsets
+        /// are relative to it).
+        offset: usize,
+    },
+    Full(&'a Captures),
 }
 
 impl<'a> Match<'a> {
     /// The byte range of group `i` in `text`, if it matched.
-    fn group(&self, i: usize) -> Option<std::ops::Range<usize>> {
-        self.locs
-            .get(i)
-            .map(|(s, e)| self.offset + s..self.offset + e)
+    fn group(&self, i: usize) -> Option<Range<usize>> {
+        match &self.groups {
+            Groups::Lite { locs, offset, .. } => locs.get(i).map(|(s, e)| offset + s..offset + e),
+            Groups::Full(caps) => caps.get_group(i).map(|s| s.range()),
+        }
     }
 
     /// The byte range of a named group, if it matched.
-    fn named(&self, name: &str) -> Option<std::ops::Range<usize>> {
-        let i = self.re.capture_names().position(|n| n == Some(name))?;
-        self.group(i)
+    fn named(&self, name: &str) -> Option<Range<usize>> {
+        match &self.groups {
+            Groups::Lite { re, .. } => {
+                let i = re.capture_names().position(|n| n == Some(name))?;
+                self.group(i)
+            }
+            Groups::Full(caps) => caps.get_group_by_name(name).map(|s| s.range()),
+        }
     }
 
     /// The text of a named group, if it matched.
@@ -140,25 +159,50 @@ struct Compiled {
     /// The pattern as compiled (flags added, boundaries rewritten).
     pattern: String,
     /// Compiled on first use: a short article needs only a few rules.
-    regex: OnceLock<Regex>,
+    lite: OnceLock<LiteRegex>,
+    /// Compiled on first use once the process has read
+    /// [`FULL_REGEX_AFTER`] bytes.
+    full: OnceLock<FullRegex>,
 }
 
+/// Text read by the process after which the rules match with the `regex`
+/// crate's engine rather than `regex_lite`'s.
+const FULL_REGEX_AFTER: usize = 1 << 20;
+
 impl Compiled {
-    /// The rule's regex, anchored (it runs at the starts [`Starts`]
-    /// found), on the text in lower case, so without `(?i)`. It is a
-    /// `regex_lite` regex: compiling it costs a fifth of what the `regex`
-    /// crate's costs (whose optimizations a match of a few words anchored
-    /// where the rule may start does not need), and a short article
-    /// compiles a dozen of them.
-    fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| {
+    /// The rule's regex as `regex_lite` compiles it: anchored (it runs at
+    /// the starts [`Starts`] found), on the text in lower case, so without
+    /// `(?i)`. Compiling it costs a fifth of what the `regex` crate's costs,
+    /// and a short article compiles a dozen of them; but it matches several
+    /// times slower, so a process that has read [`FULL_REGEX_AFTER`] bytes
+    /// compiles [`Compiled::full`] instead. Both find the same matches (test
+    /// `both_engines_match_alike`).
+    fn lite(&self) -> &LiteRegex {
+        self.lite.get_or_init(|| {
             let body = self
                 .pattern
                 .strip_prefix(CASE_FLAG)
                 .unwrap_or(&self.pattern);
             // `regex_lite`'s `\b` is the ASCII one.
             let pattern = format!("^(?:{})", body.replace(r"(?-u:\b)", r"\b"));
-            Regex::new(&pattern).unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
+            LiteRegex::new(&pattern).unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
+        })
+    }
+
+    /// The rule's regex as the `regex` crate compiles it, without
+    /// prefilters (extracting literals is most of the cost of building it,
+    /// and it runs anchored); its lazy DFA bounds the match before the
+    /// capture engine runs.
+    fn full(&self) -> &FullRegex {
+        self.full.get_or_init(|| {
+            let pattern = self
+                .pattern
+                .strip_prefix(CASE_FLAG)
+                .unwrap_or(&self.pattern);
+            FullRegex::builder()
+                .configure(FullRegex::config().auto_prefilter(false))
+                .build(pattern)
+                .unwrap_or_else(|e| panic!("rule `{}`: {e}", self.rule.name))
         })
     }
 }
@@ -190,7 +234,8 @@ fn compiled() -> Vec<Compiled> {
         .map(|rule| Compiled {
             pattern: format!("{CASE_FLAG}{}", ascii_classes(&rule.pattern)),
             rule,
-            regex: OnceLock::new(),
+            lite: OnceLock::new(),
+            full: OnceLock::new(),
         })
         .collect()
 }
@@ -241,6 +286,12 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 
 /// Every match of every rule in `text`, overlapping ones included.
 pub fn candidates(text: &str) -> Vec<Candidate> {
+    candidates_with(text, automaton::seen() > FULL_REGEX_AFTER)
+}
+
+/// [`candidates`], with the `regex` crate's engine when `full`, else
+/// `regex_lite`'s.
+fn candidates_with(text: &str, full: bool) -> Vec<Candidate> {
     let table = &*RULES;
     let starts = table.starts.scan(text);
     let lower = lowered(text);
@@ -250,7 +301,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     };
     let mut out = Vec::new();
     for (order, c) in table.rules.iter().enumerate() {
-        at_starts(c, order, texts, &starts[order], &mut out);
+        at_starts(c, order, texts, &starts[order], full, &mut out);
     }
     out
 }
@@ -272,12 +323,34 @@ const WINDOW: usize = 512;
 /// The matches of one rule, trying it only where it matches (`starts`):
 /// the same matches as a scan of the whole text that retries one character
 /// further after a rejected match and resumes at the end of a kept one.
-fn at_starts(c: &Compiled, order: usize, texts: Texts, starts: &[usize], out: &mut Vec<Candidate>) {
-    let Texts { text, lower } = texts;
+fn at_starts(
+    c: &Compiled,
+    order: usize,
+    texts: Texts,
+    starts: &[usize],
+    full: bool,
+    out: &mut Vec<Candidate>,
+) {
     if starts.is_empty() {
         return; // not even compiled
     }
-    let re = c.regex();
+    if full {
+        at_starts_full(c, order, texts, starts, out);
+    } else {
+        at_starts_lite(c, order, texts, starts, out);
+    }
+}
+
+/// [`at_starts`] with `regex_lite`.
+fn at_starts_lite(
+    c: &Compiled,
+    order: usize,
+    texts: Texts,
+    starts: &[usize],
+    out: &mut Vec<Candidate>,
+) {
+    let Texts { text, lower } = texts;
+    let re = c.lite();
     let mut locs = re.capture_locations();
     let mut pos = 0;
     for &at in starts {
@@ -295,28 +368,78 @@ fn at_starts(c: &Compiled, order: usize, texts: Texts, starts: &[usize], out: &m
         let Some(whole) = found else {
             continue;
         };
-        let (start, stop) = (at + whole.start(), at + whole.end());
-        if start == stop || !at_word_edges(text, start, stop) {
-            continue;
-        }
-        pos = stop;
-        let m = Match {
+        let groups = Groups::Lite {
             re,
             locs: &locs,
             offset: at,
-            text,
         };
-        if let Some(p) = (c.rule.prod)(&m) {
-            out.push(Candidate {
-                start,
-                end: stop,
-                expr: p.expr,
-                rule: c.rule.name,
-                latent: p.latent,
-                order,
-            });
+        if let Some(stop) = keep(
+            c,
+            order,
+            text,
+            at + whole.start()..at + whole.end(),
+            groups,
+            out,
+        ) {
+            pos = stop;
         }
     }
+}
+
+/// [`at_starts`] with the `regex` crate's engine.
+fn at_starts_full(
+    c: &Compiled,
+    order: usize,
+    texts: Texts,
+    starts: &[usize],
+    out: &mut Vec<Candidate>,
+) {
+    let Texts { text, lower } = texts;
+    let re = c.full();
+    let mut caps = re.create_captures();
+    let mut pos = 0;
+    for &at in starts {
+        if at < pos {
+            continue;
+        }
+        re.search_captures(
+            &Input::new(lower).range(at..).anchored(Anchored::Yes),
+            &mut caps,
+        );
+        let Some(whole) = caps.get_match() else {
+            continue;
+        };
+        if let Some(stop) = keep(c, order, text, whole.range(), Groups::Full(&caps), out) {
+            pos = stop;
+        }
+    }
+}
+
+/// Keeps a rule's match `span` when it stands at word edges, running the
+/// rule's production on it; returns where the scan resumes.
+fn keep(
+    c: &Compiled,
+    order: usize,
+    text: &str,
+    span: Range<usize>,
+    groups: Groups,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    if span.is_empty() || !at_word_edges(text, span.start, span.end) {
+        return None;
+    }
+    let m = Match { groups, text };
+    if let Some(p) = (c.rule.prod)(&m) {
+        out.push(Candidate {
+            start: span.start,
+            end: span.end,
+            expr: p.expr,
+            rule: c.rule.name,
+            latent: p.latent,
+            order,
+        });
+    }
+    Some(span.end)
 }
 
 /// Keeps the longest candidates that do not overlap (ties: earlier start,
@@ -351,6 +474,30 @@ pub(crate) fn num(m: &Match, name: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Both engines find the same candidates on every fixture and on the
+    /// date corpus, normalized as the extractor gives them.
+    #[test]
+    fn both_engines_match_alike() {
+        let mut texts: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+                .expect("fixtures")
+                .flatten()
+                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                .collect();
+        let corpus = include_str!("../../../../tests/corpus/dates.txt");
+        texts.extend(corpus.lines().map(String::from));
+        assert!(texts.len() > 100);
+        let key =
+            |c: &Candidate| format!("{} {} {} {} {:?}", c.start, c.end, c.rule, c.latent, c.expr);
+        for t in &texts {
+            // Rules run on the normalized text (one space for every space).
+            let t = &crate::text::normalize::fold_str(t);
+            let lite: Vec<String> = candidates_with(t, false).iter().map(key).collect();
+            let full: Vec<String> = candidates_with(t, true).iter().map(key).collect();
+            assert_eq!(lite, full, "{t}");
+        }
+    }
 
     /// The rules' regexes run on the text in lower case: an upper-case
     /// letter in a pattern (outside escapes and group names) never matches.
@@ -398,38 +545,4 @@ mod tests {
 # by the test `patterns_file_is_current`; build.rs compiles them into the
 # automaton of `starts.rs`).
 ";
-}
-
-#[cfg(test)]
-mod bench {
-    use super::*;
-
-    /// Speed of each rule alone over the dev articles (50 copies):
-    /// `DEPECHE_BENCH_DIR=<dir of .txt> cargo test --release --lib rule_timings -- --ignored --nocapture`.
-    ///
-    /// Measured: most rules run at 200–300 MB/s, four at 80–120 MB/s; with
-    /// about 40 passes the extractor does about 4.5 MB/s on news text (20 MB
-    /// of dev articles through `extract --jsonl --only dates`), well under
-    /// the 100 MB/s target: the next step is to run rules only at anchor
-    /// tokens (numbers, month, weekday and time words) instead of scanning
-    /// the whole text once per rule.
-    #[test]
-    #[ignore]
-    fn rule_timings() {
-        let dir = std::env::var("DEPECHE_BENCH_DIR").unwrap_or_default();
-        let mut text = String::new();
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
-        }
-        let text = crate::text::normalize::fold_str(&text.repeat(50));
-        for c in RULES.rules.iter() {
-            let t = std::time::Instant::now();
-            let n = c.regex().find_iter(text.as_str()).count();
-            println!(
-                "{:>8.1} MB/s {n:>6} {}",
-                text.len() as f64 / t.elapsed().as_secs_f64() / 1e6,
-                c.rule.name
-            );
-        }
-    }
 }
