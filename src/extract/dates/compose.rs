@@ -8,7 +8,6 @@
 
 use super::expr::{DateExpr, DaySpec, Point, TimeSpec, Unit, YearSpec};
 use super::rules::Candidate;
-use crate::text::lower::lowered;
 use regex_lite::Regex;
 use std::sync::LazyLock;
 
@@ -23,11 +22,11 @@ fn re(p: &str) -> Regex {
 /// longest match (« jusqu'à la tout début du mois de ») is about 40 bytes.
 const PREFIX_WINDOW: usize = 64;
 
-/// The end of `before` that the prefix regexes (`…$`) read, lowered, and
-/// where it starts in `before`. Cut inside the text, it starts at a space,
-/// so that their `(?:^|\s)` reads as it would on the whole text; the
-/// prefixes they look for are a few words long.
-fn prefix_window(before: &str) -> (usize, String) {
+/// The end of `before` (the lowered text before a date) that the prefix
+/// regexes (`…$`) read, and where it starts in `before`. Cut inside the
+/// text, it starts at a space, so that their `(?:^|\s)` reads as it would
+/// on the whole text; the prefixes they look for are a few words long.
+fn prefix_window(before: &str) -> (usize, &str) {
     let mut from = before.len().saturating_sub(PREFIX_WINDOW);
     while !before.is_char_boundary(from) {
         from += 1;
@@ -37,7 +36,7 @@ fn prefix_window(before: &str) -> (usize, String) {
             .find(char::is_whitespace)
             .map_or(before.len(), |i| from + i);
     }
-    (from, lowered(&before[from..]))
+    (from, &before[from..])
 }
 
 /// Between a day and its time (« mardi à 15h », « hier soir »).
@@ -169,12 +168,12 @@ fn merged(a: &Candidate, b: &Candidate, expr: DateExpr, rule: &'static str) -> C
 }
 
 /// Tries to merge two neighbours `a` then `b` separated by `gap`.
-fn merge_pair(text: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
+fn merge_pair(text: &str, lower: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
     let gap = &text[a.end..b.start];
     if gap.len() > 30 || gap.contains('\n') {
         return None;
     }
-    let gap = &lowered(gap);
+    let gap = &lower[a.end..b.start];
     // Day + time.
     if let (Some(pa), Some(pb)) = (day_only(a), point(b)) {
         if let Some(tb) = pb.time {
@@ -244,8 +243,8 @@ fn merge_pair(text: &str, a: &Candidate, b: &Candidate) -> Option<Candidate> {
     if let (Some(pa), Some(pb)) = (point(a), point(b)) {
         if let Some(g) = RANGE_GAP.captures(gap) {
             let w = g.name("w").map_or("", |m| m.as_str()).to_lowercase();
-            let (from, before) = prefix_window(&text[..a.start]);
-            let prefix = RANGE_PREFIX.captures(&before);
+            let (from, before) = prefix_window(&lower[..a.start]);
+            let prefix = RANGE_PREFIX.captures(before);
             let pw = prefix
                 .as_ref()
                 .and_then(|c| c.name("w"))
@@ -339,9 +338,8 @@ fn compatible(a: &Point, b: &Point) -> bool {
 }
 
 /// Extensions on the left that change the span, and maybe the expression.
-fn extend_left(text: &str, c: &mut Candidate) {
-    let (from, before) = prefix_window(&text[..c.start]);
-    let before = before.as_str();
+fn extend_left(text: &str, lower: &str, c: &mut Candidate) {
+    let (from, before) = prefix_window(&lower[..c.start]);
     let Some(p) = point(c).cloned() else { return };
     // The literal checks skip the regexes where they cannot match: they
     // run once per date, and a text can hold a million dates.
@@ -384,11 +382,11 @@ fn extend_left(text: &str, c: &mut Candidate) {
 
 /// Merges neighbouring candidates until nothing changes, then drops the
 /// latent ones left alone.
-pub fn compose(text: &str, toks: Vec<Candidate>) -> Vec<Candidate> {
+pub fn compose(text: &str, lower: &str, toks: Vec<Candidate>) -> Vec<Candidate> {
     let mut stack: Vec<Candidate> = Vec::with_capacity(toks.len());
     for mut t in toks {
         while let Some(last) = stack.last() {
-            match merge_pair(text, last, &t) {
+            match merge_pair(text, lower, last, &t) {
                 Some(m) => {
                     t = m;
                     stack.pop();
@@ -400,7 +398,7 @@ pub fn compose(text: &str, toks: Vec<Candidate>) -> Vec<Candidate> {
     }
     let mut toks = stack;
     for c in &mut toks {
-        extend_left(text, c);
+        extend_left(text, lower, c);
     }
     // Extensions may reach back over a previous fact: keep the earlier one whole.
     let mut out: Vec<Candidate> = Vec::with_capacity(toks.len());
@@ -423,20 +421,22 @@ pub fn compose(text: &str, toks: Vec<Candidate>) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::lower::lowered;
 
     #[test]
     fn prefix_window_cuts_at_a_space_on_a_char_boundary() {
         let before = format!("{} Début {} À partir du ", "é".repeat(30), "é".repeat(40));
-        let (from, window) = prefix_window(&before);
+        let lower = lowered(&before);
+        let (from, window) = prefix_window(&lower);
         assert!(before.is_char_boundary(from));
         assert!(before[from..].starts_with(' '));
         assert_eq!(window, before[from..].to_lowercase());
         assert!(window.ends_with("à partir du "));
         let m = OPEN_PREFIX
-            .find(&window)
+            .find(window)
             .expect("the prefix is in the window");
         assert_eq!(&before[from + m.start()..], " À partir du ");
         // A short text is read whole.
-        assert_eq!(prefix_window("Du "), (0, "du ".to_string()));
+        assert_eq!(prefix_window(&lowered("Du ")), (0, "du "));
     }
 }

@@ -16,7 +16,6 @@ mod year_context;
 
 use super::expr::DateExpr;
 use crate::extract::automaton;
-use crate::text::lower::lowered;
 use regex_automata::meta::Regex as FullRegex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
@@ -31,7 +30,7 @@ pub struct Rule {
     /// Shown in test failures and `show`.
     pub name: &'static str,
     /// The regex, in lower case and without flags: it runs on the text
-    /// in lower case (see [`lowered`]).
+    /// in lower case (see [`lowered`](crate::text::lower::lowered)).
     pub pattern: String,
     /// Builds the expression; `None` rejects the match.
     pub prod: fn(&Match) -> Option<Produced>,
@@ -285,20 +284,17 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Every match of every rule in `text`, overlapping ones included.
-pub fn candidates(text: &str) -> Vec<Candidate> {
-    candidates_with(text, automaton::seen() > FULL_REGEX_AFTER)
+/// `lower` is `text` lowered by [`lowered`](crate::text::lower::lowered) (same byte offsets).
+pub fn candidates(text: &str, lower: &str) -> Vec<Candidate> {
+    candidates_with(text, lower, automaton::seen() > FULL_REGEX_AFTER)
 }
 
 /// [`candidates`], with the `regex` crate's engine when `full`, else
 /// `regex_lite`'s.
-fn candidates_with(text: &str, full: bool) -> Vec<Candidate> {
+fn candidates_with(text: &str, lower: &str, full: bool) -> Vec<Candidate> {
     let table = &*RULES;
     let starts = table.starts.scan(text);
-    let lower = lowered(text);
-    let texts = Texts {
-        text,
-        lower: &lower,
-    };
+    let texts = Texts { text, lower };
     let mut out = Vec::new();
     for (order, c) in table.rules.iter().enumerate() {
         at_starts(c, order, texts, &starts[order], full, &mut out);
@@ -474,6 +470,7 @@ pub(crate) fn num(m: &Match, name: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::lower::lowered;
 
     /// Both engines find the same candidates on every fixture and on the
     /// date corpus, normalized as the extractor gives them.
@@ -493,8 +490,9 @@ mod tests {
         for t in &texts {
             // Rules run on the normalized text (one space for every space).
             let t = &crate::text::normalize::fold_str(t);
-            let lite: Vec<String> = candidates_with(t, false).iter().map(key).collect();
-            let full: Vec<String> = candidates_with(t, true).iter().map(key).collect();
+            let lower = lowered(t);
+            let lite: Vec<String> = candidates_with(t, &lower, false).iter().map(key).collect();
+            let full: Vec<String> = candidates_with(t, &lower, true).iter().map(key).collect();
             assert_eq!(lite, full, "{t}");
         }
     }
