@@ -60,14 +60,15 @@ pub fn guess(doc: &Document) -> &'static str {
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Elision))
         .take(SAMPLE);
+    // The extractors lower the text anyway: read the words from that view.
+    let lower = doc.lower();
     for t in words {
-        let w = doc.token_text(t);
+        let w = &lower[t.range()];
         if w.len() > 6 {
             continue;
         }
-        let lower = w.to_lowercase();
         for (i, (_, list)) in LANGS.iter().enumerate() {
-            if list.contains(&lower.as_str()) {
+            if list.contains(&w) {
                 counts[i] += 1;
             }
         }

@@ -50,6 +50,9 @@ pub struct Document {
     /// The case- and accent-folded view, built on first use and shared by
     /// organizations and roles.
     folded: OnceLock<Folded>,
+    /// The lower-case view, built on first use and shared by dates,
+    /// figures, charges and actions.
+    lower: OnceLock<String>,
 }
 
 impl Document {
@@ -69,6 +72,7 @@ impl Document {
             sentences,
             title,
             folded: OnceLock::new(),
+            lower: OnceLock::new(),
         }
     }
 
@@ -76,6 +80,13 @@ impl Document {
     /// matching (built once, on first use).
     pub(crate) fn folded(&self) -> &Folded {
         self.folded.get_or_init(|| Folded::new(&self.norm))
+    }
+
+    /// [`Document::norm`] in lower case, byte for byte (see [`lower`]): a
+    /// byte range of the normalized view is the same range of this one
+    /// (built once, on first use).
+    pub(crate) fn lower(&self) -> &str {
+        self.lower.get_or_init(|| lower::lowered(&self.norm))
     }
 
     /// The decoded input, as the record's offsets count it.

@@ -22,7 +22,7 @@ pub(crate) mod rules;
 
 use super::Context;
 use crate::record::{Action, ActionType, Span};
-use crate::text::lower::{lowered, word_after, word_before};
+use crate::text::lower::{word_after, word_before};
 use crate::text::token::TokenKind;
 use crate::text::Document;
 use rules::{passes, DETERMINERS, TABLE};
@@ -70,7 +70,7 @@ const STOP_RIGHT: &[&str] = &[
 
 /// Finds the actions of `doc`.
 pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
-    let lower = lowered(doc.norm());
+    let lower = doc.lower();
     let tokens = doc.tokens();
     let table = &*TABLE;
     let facts = Facts::new(ctx);

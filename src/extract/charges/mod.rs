@@ -21,7 +21,7 @@
 
 pub(crate) mod rules;
 
-use crate::text::lower::{lowered, word_after, word_before};
+use crate::text::lower::{word_after, word_before};
 
 use super::Context;
 use crate::record::{Charge, Span};
@@ -41,8 +41,7 @@ struct Mention {
 
 /// Finds the charges of `doc`.
 pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Charge> {
-    let lower = lowered(doc.norm());
-    let mentions = find_mentions(doc, &lower);
+    let mentions = find_mentions(doc, doc.lower());
     group(doc, mentions)
 }
 

@@ -26,7 +26,6 @@ use super::embedded::{self, Staged};
 use super::regex_patterns;
 use super::Context;
 use crate::record::{DateFact, DateType};
-use crate::text::lower::lowered;
 use crate::text::Document;
 use chrono::{NaiveDate, NaiveDateTime};
 use expr::{Anchor, DateExpr, DaySpec, Point, Tense};
@@ -175,8 +174,8 @@ fn text_anchored(p: &Point) -> bool {
 /// Finds the dates of `doc`, resolved against `ctx.published`.
 pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
     let norm = doc.norm();
-    let lower = lowered(norm);
-    let found = compose::compose(norm, &lower, rules::select(rules::candidates(norm, &lower)));
+    let lower = doc.lower();
+    let found = compose::compose(norm, lower, rules::select(rules::candidates(norm, lower)));
     if found.is_empty() {
         return Vec::new();
     }
@@ -388,8 +387,8 @@ pub fn detect_published(doc: &Document) -> Option<NaiveDate> {
         end -= 1;
     }
     let lede = &norm[..end];
-    let lower = lowered(lede);
-    let found = compose::compose(lede, &lower, rules::select(rules::candidates(lede, &lower)));
+    let lower = &doc.lower()[..end];
+    let found = compose::compose(lede, lower, rules::select(rules::candidates(lede, lower)));
     let complete = |c: &rules::Candidate| match &c.expr {
         DateExpr::Point(p) => match p.day {
             DaySpec::Calendar {
