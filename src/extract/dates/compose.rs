@@ -64,6 +64,22 @@ static EDGE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|\s)(?:(?:au|en|à\s+la|la|le|dès\s+la|dès\s+le|dès|vers\s+la|vers\s+le|jusqu'à\s+la|jusqu'au|depuis\s+la|depuis\s+le|depuis)\s+)?(?:tout\s+)?(?:début|fin|mi|milieu|courant)(?:\s+|-)(?:(?:du\s+mois\s+de|de\s+l'année|du|de\s+la|de\s+l'|de|d')\s*)?$",
     )
 });
+/// The words [`EDGE_PREFIX`] needs, one of them among the last four of the
+/// text it reads.
+const EDGE_WORDS: [&str; 5] = ["début", "fin", "mi", "milieu", "courant"];
+
+/// Whether [`EDGE_PREFIX`] can match `before`: its edge word is a whole
+/// word (spaces or a hyphen around it) followed by at most three words
+/// (« du mois de »). A necessary condition, far cheaper than the regex,
+/// which runs before every month and year of a text.
+fn may_have_edge(before: &str) -> bool {
+    before
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| EDGE_WORDS.contains(&w))
+}
+
 /// « la semaine du 6 octobre ».
 static WEEK_OF_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|\s)(?:la\s+)?semaine\s+du\s*$"));
@@ -364,7 +380,10 @@ fn extend_left(text: &str, lower: &str, c: &mut Candidate) {
         DaySpec::Calendar { day: None, .. } | DaySpec::Shift(Unit::Month | Unit::Year, ..)
     );
     if is_period && p.time.is_none() {
-        if let Some(m) = EDGE_PREFIX.find(before) {
+        if let Some(m) = may_have_edge(before)
+            .then(|| EDGE_PREFIX.find(before))
+            .flatten()
+        {
             c.start = from + m.start() + m.as_str().len() - m.as_str().trim_start().len();
             c.latent = false;
         }
@@ -422,6 +441,26 @@ pub fn compose(text: &str, lower: &str, toks: Vec<Candidate>) -> Vec<Candidate> 
 mod tests {
     use super::*;
     use crate::text::lower::lowered;
+
+    #[test]
+    fn edge_check_passes_every_edge_prefix() {
+        for t in [
+            "fin ",
+            "à la fin du mois de ",
+            "dès le début de l'année ",
+            "mi-",
+            "en mi-",
+            "courant ",
+            "au milieu  de la ",
+            "tout début d'",
+        ] {
+            assert!(EDGE_PREFIX.is_match(t), "{t:?}");
+            assert!(may_have_edge(t), "{t:?}");
+        }
+        for t in ["le ministre a dit en ", "la finale de ", "afin de "] {
+            assert!(!may_have_edge(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn prefix_window_cuts_at_a_space_on_a_char_boundary() {
