@@ -133,6 +133,7 @@ fn maybe_number(w: &str) -> bool {
 /// Every spelled number of `doc`, and vague amounts.
 pub fn scan(doc: &Document, out: &mut Vec<Core>) {
     let norm = doc.norm();
+    let lowered = doc.lower();
     let tokens = doc.tokens();
     let mut i = 0;
     while i < tokens.len() {
@@ -146,17 +147,17 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
             i += 1;
             continue;
         }
-        let lw = w.to_lowercase();
+        let lw = &lowered[t.range()];
         if let Some(&(_, value)) = APPROX.iter().find(|(a, _)| *a == lw) {
             vague(norm, t.start as usize, t.end as usize, value, out);
             i += 1;
             continue;
         }
         if matches!(
-            lw.as_str(),
+            lw,
             "premier" | "première" | "premiere" | "second" | "seconde"
         ) {
-            first(norm, t.start as usize, t.end as usize, &lw, w, out);
+            first(norm, t.start as usize, t.end as usize, lw, w, out);
             i += 1;
             continue;
         }
@@ -172,7 +173,7 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
             i += 1;
             continue;
         }
-        if !is_number_word(&lw) {
+        if !is_number_word(lw) {
             i += 1;
             continue;
         }
@@ -181,15 +182,15 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
         let mut last = i;
         while j < tokens.len() {
             let u = tokens[j];
-            let lu = doc.token_text(&u).to_lowercase();
-            if u.kind == TokenKind::Word && is_number_word(&lu) {
+            let lu = &lowered[u.range()];
+            if u.kind == TokenKind::Word && is_number_word(lu) {
                 last = j;
             } else if !(lu == "," || lu == "et" || lu == "virgule" || lu == "+" || lu == "=") {
                 break;
             }
             j += 1;
         }
-        let lone_one = last == i && matches!(lw.as_str(), "un" | "une");
+        let lone_one = last == i && matches!(lw, "un" | "une");
         // « un tiers des électeurs », but « verser à un tiers » (a third party)
         let of_what = |e: usize| {
             next_word(norm, e)
