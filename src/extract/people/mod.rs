@@ -149,7 +149,7 @@ fn names(doc: &Document, free: &dyn Fn(usize) -> bool) -> Vec<Cand> {
             i += 1;
             continue;
         };
-        if !free(name) || after_place_noun(doc, i) {
+        if !free(name) {
             i += 1;
             continue;
         }
@@ -187,7 +187,8 @@ fn names(doc: &Document, free: &dyn Fn(usize) -> bool) -> Vec<Cand> {
                     given: false,
                 })
         });
-        match cand {
+        // Checked last: it folds a word, and most tokens lead no name.
+        match cand.filter(|_| !after_place_noun(doc, i)) {
             Some(c) => {
                 i = c.end;
                 out.push(c);
