@@ -167,9 +167,13 @@ fn cue_before(doc: &Document, start: usize) -> Option<&'static (&'static str, Op
     let i = token_at(tokens, start);
     let prev = |k: usize| i.checked_sub(k).and_then(|j| word(doc, j)).map(fold);
     let one = prev(1)?;
-    let two = prev(2).map(|p| format!("{p} {one}"));
+    let two = prev(2);
     rules::CUES.iter().find(|(cue, _)| {
-        one == *cue || one.strip_suffix('s') == Some(cue) || two.as_deref() == Some(cue)
+        one == *cue
+            || one.strip_suffix('s') == Some(cue)
+            || cue
+                .rsplit_once(' ')
+                .is_some_and(|(a, b)| b == one && two.as_deref() == Some(a))
     })
 }
 
