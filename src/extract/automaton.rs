@@ -165,7 +165,10 @@ fn starts_word(text: &str, at: usize) -> bool {
     if prev.is_ascii() {
         !prev.is_ascii_alphanumeric()
     } else {
-        !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
     }
 }
 

@@ -73,8 +73,8 @@ pub struct Speakers<'a> {
 }
 
 /// A word token: its index and lower-case text.
-fn lower(doc: &Document, t: &Token) -> String {
-    doc.token_text(t).to_lowercase()
+fn lower<'d>(doc: &'d Document, t: &Token) -> &'d str {
+    &doc.lower()[t.range()]
 }
 
 impl<'a> Speakers<'a> {
@@ -224,17 +224,17 @@ impl<'a> Speakers<'a> {
         let end = range.end.min(range.start + SUBJECT_WINDOW);
         let word = |k: usize| lower(doc, &toks[k]);
         for m in range.start + 1..end {
-            let det = matches!(word(m - 1).as_str(), "le" | "la" | "l'" | "un" | "une");
-            if !det || !MEMBER_NOUNS.contains(&word(m).as_str()) {
+            let det = matches!(word(m - 1), "le" | "la" | "l'" | "un" | "une");
+            if !det || !MEMBER_NOUNS.contains(&word(m)) {
                 continue;
             }
-            if !matches!(word(m + 1).as_str(), "de" | "du" | "des" | "d'") {
+            if !matches!(word(m + 1), "de" | "du" | "des" | "d'") {
                 return None;
             }
             return (m + 2..(m + 4).min(range.end))
                 .find_map(|k| {
                     BODY_NOUNS
-                        .contains(&word(k).as_str())
+                        .contains(&word(k))
                         .then(|| self.noun(&word(k), k, at))
                 })
                 .flatten();
@@ -276,7 +276,7 @@ impl<'a> Speakers<'a> {
             i += 1;
         }
         let w = toks.get(i).map(|t| lower(doc, t))?;
-        if SOURCE_WORDS.contains(&w.as_str()) || w == "d'" {
+        if SOURCE_WORDS.contains(&w) || w == "d'" {
             let j = if w == "d'" { i + 2 } else { i + 1 };
             if w == "d'" && toks.get(i + 1).map(|t| lower(doc, t)).as_deref() != Some("après") {
                 return None;
@@ -364,7 +364,7 @@ impl<'a> Speakers<'a> {
                             .or(Some(r.name.clone())),
                     );
                 }
-                let det = m > 0 && matches!(lower(doc, &toks[m - 1]).as_str(), "le" | "la" | "l'");
+                let det = m > 0 && matches!(lower(doc, &toks[m - 1]), "le" | "la" | "l'");
                 if det {
                     if let Some(name) = self.noun(&w, m, s.outer.start) {
                         return Some(Some(name));
@@ -419,7 +419,7 @@ impl<'a> Speakers<'a> {
         let mut m = verb;
         while m > first && {
             let w = word(m - 1);
-            VERB_GROUP.contains(&w.as_str()) || is_speech_verb(split_inverted(&w).0)
+            VERB_GROUP.contains(&w) || is_speech_verb(split_inverted(&w).0)
         } {
             m -= 1;
         }
@@ -436,7 +436,7 @@ impl<'a> Speakers<'a> {
         }
         let mut depth = 0usize;
         for b in (first..verb).rev() {
-            match word(b).as_str() {
+            match word(b) {
                 ")" => depth += 1,
                 "(" if depth > 0 => depth -= 1,
                 "(" => {
@@ -478,10 +478,10 @@ impl<'a> Speakers<'a> {
             if let Some(f) = pronoun_sex(&w) {
                 return self.pronoun(at, f, 4);
             }
-            if MEMBER_NOUNS.contains(&w.as_str()) {
+            if MEMBER_NOUNS.contains(&w) {
                 continue;
             }
-            let dative = k > 0 && matches!(lower(doc, &toks[k - 1]).as_str(), "à" | "au" | "aux");
+            let dative = k > 0 && matches!(lower(doc, &toks[k - 1]), "à" | "au" | "aux");
             if !dative {
                 if let Some(name) = self.noun(&w, k, quote_at) {
                     return Some(name);
@@ -624,14 +624,14 @@ fn is_dative(doc: &Document, at: usize) -> bool {
     let i = toks.partition_point(|t| (t.start as usize) < at);
     let word = |k: Option<usize>| k.map(|k| lower(doc, &toks[k])).unwrap_or_default();
     let mut w = word(i.checked_sub(1));
-    if matches!(w.as_str(), "l'" | "la" | "le" | "les") {
+    if matches!(w, "l'" | "la" | "le" | "les") {
         w = word(i.checked_sub(2));
     }
-    matches!(w.as_str(), "à" | "au" | "aux")
+    matches!(w, "à" | "au" | "aux")
 }
 
 /// The lower-case word just before byte `at`, if any.
-fn prev_word(doc: &Document, at: usize) -> Option<String> {
+fn prev_word(doc: &Document, at: usize) -> Option<&str> {
     let toks = doc.tokens();
     let i = toks.partition_point(|t| (t.start as usize) < at);
     i.checked_sub(1).map(|k| lower(doc, &toks[k]))
@@ -649,11 +649,11 @@ fn is_subject(doc: &Document, at: usize) -> bool {
     if w == "(" {
         return false;
     }
-    if matches!(w.as_str(), "l'" | "le" | "la" | "les" | "m." | "mme") {
+    if matches!(w, "l'" | "le" | "la" | "les" | "m." | "mme") {
         match k.checked_sub(1) {
             Some(k2) => w = lower(doc, &toks[k2]),
             None => return true,
         }
     }
-    !PREPOSITIONS.contains(&w.as_str()) || w == "l'"
+    !PREPOSITIONS.contains(&w) || w == "l'"
 }
