@@ -80,8 +80,8 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
     // The lowered words of the sentence of the last match: triggers come in
     // text order, so each sentence is read once however many it holds.
     let mut sentence_words: Option<(usize, Vec<&str>)> = None;
-    for m in table.forms.find_iter(&lower) {
-        if word_before(&lower, m.start) || word_after(&lower, m.end) {
+    for m in table.forms.find_iter(lower) {
+        if word_before(lower, m.start) || word_after(lower, m.end) {
             continue;
         }
         let trig = table.triggers[m.form];
@@ -89,7 +89,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
             continue;
         };
         let sent = doc.sentences()[si];
-        if is_heading(doc, &lower, si) {
+        if is_heading(doc, lower, si) {
             continue;
         }
         let toks = &tokens[sent.token_range()];
@@ -144,9 +144,9 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
             && matches!(prev[first - 1], "a" | "ont" | "avait" | "avaient")
             && !form.contains(' ');
         let subject = if noun_use || active {
-            np_after(doc, &lower, &toks[last.min(toks.len())..], noun_use)
+            np_after(doc, lower, &toks[last.min(toks.len())..], noun_use)
         } else {
-            np_before(doc, &lower, &toks[..begin])
+            np_before(doc, lower, &toks[..begin])
         };
         // « a été placé », « ont interpellé »: a compound past happened on
         // or before publication, so it cannot take a later date of its sentence.
@@ -162,7 +162,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Action> {
         };
         if matches!(trig.kind, ActionType::Conviction | ActionType::Sentence) {
             let rest = &toks[last.min(toks.len())..];
-            let words = penalty::words(&lower, rest);
+            let words = penalty::words(lower, rest);
             if let Some((p, n)) = penalty::parse(&words) {
                 action.penalty = Some(p.clone());
                 let kept: Vec<_> = rest

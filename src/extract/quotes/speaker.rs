@@ -103,7 +103,7 @@ impl<'a> Speakers<'a> {
                 }
                 let before = prev_word(doc, at);
                 if female.is_none() {
-                    female = match before.as_deref() {
+                    female = match before {
                         Some("m.") => Some(false),
                         Some("mme") => Some(true),
                         _ => None,
@@ -235,7 +235,7 @@ impl<'a> Speakers<'a> {
                 .find_map(|k| {
                     BODY_NOUNS
                         .contains(&word(k))
-                        .then(|| self.noun(&word(k), k, at))
+                        .then(|| self.noun(word(k), k, at))
                 })
                 .flatten();
         }
@@ -278,7 +278,7 @@ impl<'a> Speakers<'a> {
         let w = toks.get(i).map(|t| lower(doc, t))?;
         if SOURCE_WORDS.contains(&w) || w == "d'" {
             let j = if w == "d'" { i + 2 } else { i + 1 };
-            if w == "d'" && toks.get(i + 1).map(|t| lower(doc, t)).as_deref() != Some("après") {
+            if w == "d'" && toks.get(i + 1).map(|t| lower(doc, t)) != Some("après") {
                 return None;
             }
             return Some(self.noun_phrase(j, s.outer.start, &stop, true));
@@ -289,7 +289,7 @@ impl<'a> Speakers<'a> {
         let mut j = i;
         while j < toks.len() && j < i + 6 && !stop(&toks[j]) {
             let w = lower(doc, &toks[j]);
-            let (head, pron) = split_inverted(&w);
+            let (head, pron) = split_inverted(w);
             if pron.is_some() {
                 female = pron;
             }
@@ -331,7 +331,7 @@ impl<'a> Speakers<'a> {
                 cue = Some((k, Cue::Source));
                 break;
             }
-            if t.kind == TokenKind::Word && is_speech_verb(split_inverted(&w).0) {
+            if t.kind == TokenKind::Word && is_speech_verb(split_inverted(w).0) {
                 cue = Some((k, Cue::Verb));
                 break;
             }
@@ -358,7 +358,7 @@ impl<'a> Speakers<'a> {
             for m in from..k {
                 let w = lower(doc, &toks[m]);
                 let after_que = m > 0 && lower(doc, &toks[m - 1]) == "qu'";
-                if let Some(f) = pronoun_sex(&w).filter(|_| !after_que) {
+                if let Some(f) = pronoun_sex(w).filter(|_| !after_que) {
                     return Some(
                         self.pronoun(toks[m].start as usize, f, 4)
                             .or(Some(r.name.clone())),
@@ -366,7 +366,7 @@ impl<'a> Speakers<'a> {
                 }
                 let det = m > 0 && matches!(lower(doc, &toks[m - 1]), "le" | "la" | "l'");
                 if det {
-                    if let Some(name) = self.noun(&w, m, s.outer.start) {
+                    if let Some(name) = self.noun(w, m, s.outer.start) {
                         return Some(Some(name));
                     }
                 }
@@ -380,14 +380,14 @@ impl<'a> Speakers<'a> {
         let mut subordinate = None;
         for m in (first..k).rev() {
             let w = lower(doc, &toks[m]);
-            if let Some(f) = pronoun_sex(&w) {
+            if let Some(f) = pronoun_sex(w) {
                 if m > 0 && lower(doc, &toks[m - 1]) == "qu'" {
                     subordinate = subordinate.or(Some((m, f)));
                     continue;
                 }
                 return Some(self.pronoun(toks[m].start as usize, f, 4));
             }
-            if let Some(name) = self.noun(&w, m, s.outer.start) {
+            if let Some(name) = self.noun(w, m, s.outer.start) {
                 return Some(Some(name));
             }
         }
@@ -419,7 +419,7 @@ impl<'a> Speakers<'a> {
         let mut m = verb;
         while m > first && {
             let w = word(m - 1);
-            VERB_GROUP.contains(&w) || is_speech_verb(split_inverted(&w).0)
+            VERB_GROUP.contains(&w) || is_speech_verb(split_inverted(w).0)
         } {
             m -= 1;
         }
@@ -429,9 +429,7 @@ impl<'a> Speakers<'a> {
             return self
                 .between(start, qui)
                 .rev()
-                .find(|r| {
-                    r.end <= qui && !matches!(prev_word(doc, r.at).as_deref(), Some("de" | "d'"))
-                })
+                .find(|r| r.end <= qui && !matches!(prev_word(doc, r.at), Some("de" | "d'")))
                 .map(|r| r.name.clone());
         }
         let mut depth = 0usize;
@@ -475,7 +473,7 @@ impl<'a> Speakers<'a> {
                 continue;
             }
             let w = lower(doc, t);
-            if let Some(f) = pronoun_sex(&w) {
+            if let Some(f) = pronoun_sex(w) {
                 return self.pronoun(at, f, 4);
             }
             if MEMBER_NOUNS.contains(&w) {
@@ -483,7 +481,7 @@ impl<'a> Speakers<'a> {
             }
             let dative = k > 0 && matches!(lower(doc, &toks[k - 1]), "à" | "au" | "aux");
             if !dative {
-                if let Some(name) = self.noun(&w, k, quote_at) {
+                if let Some(name) = self.noun(w, k, quote_at) {
                     return Some(name);
                 }
             }
