@@ -23,10 +23,13 @@ use std::sync::OnceLock;
 /// Text read so far by this process, in bytes.
 static SEEN: AtomicUsize = AtomicUsize::new(0);
 
-/// Past this much text the DFA's build pays for itself: the fst walk costs
-/// some 210 instructions a byte of text for roles and organizations
-/// together, their DFAs some 40 and about 200 M to build.
-const DFA_AFTER: usize = 1 << 20;
+/// Past this much text the DFA takes over. The fst walk costs some 210
+/// instructions a byte of text for roles and organizations together, their
+/// DFAs some 40 and about 200 M to build, so instructions alone would switch
+/// after about 1.2 MB; built that early, though, the DFAs raised the peak
+/// RSS of a long `--jsonl` stream from 56 to 68 MB (and `batch -j 2` near
+/// its 100 MB budget), so they wait for 4 MB.
+const DFA_AFTER: usize = 4 << 20;
 
 /// Counts `bytes` of text as read (called once per document).
 pub(crate) fn note(bytes: usize) {
