@@ -167,13 +167,14 @@ fn cue_before(doc: &Document, start: usize) -> Option<&'static (&'static str, Op
     let i = token_at(tokens, start);
     let prev = |k: usize| i.checked_sub(k).and_then(|j| word(doc, j)).map(fold);
     let one = prev(1)?;
-    let two = prev(2);
+    // The word before is read only for a two-word cue ending in `one`.
     rules::CUES.iter().find(|(cue, _)| {
         one == *cue
             || one.strip_suffix('s') == Some(cue)
             || cue
-                .rsplit_once(' ')
-                .is_some_and(|(a, b)| b == one && two.as_deref() == Some(a))
+                .strip_suffix(one.as_str())
+                .and_then(|a| a.strip_suffix(' '))
+                .is_some_and(|a| prev(2).as_deref() == Some(a))
     })
 }
 
