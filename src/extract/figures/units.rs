@@ -376,27 +376,34 @@ pub fn after(rest: &str, spaced: bool) -> Option<(&'static Unit, usize)> {
     None
 }
 
+/// The forms a currency may take before a number, in table order: its
+/// symbols and three-letter codes (« $ », « eur »), not its names.
+static PREFIX_FORMS: LazyLock<Vec<(&'static str, &'static Unit)>> = LazyLock::new(|| {
+    UNITS
+        .iter()
+        .filter(|u| u.prefix)
+        .flat_map(|u| u.forms.iter().map(move |&f| (f, u)))
+        .filter(|(f, _)| !f.chars().next().is_some_and(char::is_alphabetic) || f.len() == 3)
+        .collect()
+});
+
 /// A currency written right before a number (`$10`, `EUR 20`, `£9`):
 /// `before` is the lower-cased text that ends where the number starts.
 pub fn money_before(before: &str) -> Option<(&'static Unit, usize)> {
     let trimmed = before.trim_end_matches(' ');
     let skipped = before.len() - trimmed.len();
-    for unit in UNITS.iter().filter(|u| u.prefix) {
-        for form in unit.forms {
-            let symbol = !form.chars().next().is_some_and(|c| c.is_alphabetic());
-            if !(symbol || form.len() == 3) || !trimmed.ends_with(form) {
-                continue;
-            }
-            let head = &trimmed[..trimmed.len() - form.len()];
-            if head
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric())
-            {
-                continue;
-            }
-            return Some((unit, skipped + form.len()));
+    for &(form, unit) in PREFIX_FORMS.iter() {
+        let Some(head) = trimmed.strip_suffix(form) else {
+            continue;
+        };
+        if head
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            continue;
         }
+        return Some((unit, skipped + form.len()));
     }
     None
 }
