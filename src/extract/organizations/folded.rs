@@ -8,51 +8,62 @@
 //! not expand ligatures (`œ` stays `œ`) and knows only the Latin letters of
 //! French and its neighbours.
 
-/// The folded text and, for each of its bytes, the byte of the normalized
-/// text it came from.
+/// The folded text and where its bytes come from in the normalized text.
 #[derive(Debug, Clone)]
 pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
-    to_norm: Vec<u32>,
+    /// From each of these folded bytes on, the normalized text's byte is
+    /// the folded byte plus this shift (it changes only after a char whose
+    /// folded form is shorter, « é » → « e », so most texts have a few).
+    shifts: Vec<(u32, i64)>,
+    /// The normalized text's length.
+    norm_len: usize,
 }
 
 impl Folded {
     /// Folds `norm` (the document's normalized view).
     pub fn new(norm: &str) -> Self {
         let mut text = String::with_capacity(norm.len());
-        let mut to_norm = Vec::with_capacity(norm.len() + 1);
+        let mut shifts = vec![(0, 0)];
         let bytes = norm.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII bytes (most of a French text) fold on their own.
-            if bytes[i].is_ascii() {
-                text.push(bytes[i].to_ascii_lowercase() as char);
-                to_norm.push(i as u32);
-                i += 1;
-                continue;
-            }
+            // Runs of ASCII (most of a French text) are copied whole and
+            // lowered at the end.
+            let run = bytes[i..].iter().position(|b| !b.is_ascii());
+            let j = run.map_or(bytes.len(), |n| i + n);
+            text.push_str(&norm[i..j]);
+            i = j;
             let Some(c) = norm[i..].chars().next() else {
                 break;
             };
             let f = fold_char(c);
-            for _ in 0..f.len_utf8() {
-                to_norm.push(i as u32);
-            }
             text.push(f);
             i += c.len_utf8();
+            if f.len_utf8() != c.len_utf8() {
+                shifts.push((text.len() as u32, i as i64 - text.len() as i64));
+            }
         }
-        to_norm.push(norm.len() as u32);
-        Folded { text, to_norm }
+        text.make_ascii_lowercase();
+        Folded {
+            text,
+            shifts,
+            norm_len: norm.len(),
+        }
     }
 
-    /// The normalized-text byte of a folded-text byte.
+    /// The normalized-text byte of a folded-text byte on a char boundary
+    /// (a match's start or end); past the end, the normalized text's end.
     pub fn norm_byte(&self, folded_byte: usize) -> usize {
-        self.to_norm
-            .get(folded_byte)
-            .copied()
-            .unwrap_or(u32::MAX)
-            .min(*self.to_norm.last().unwrap_or(&0)) as usize
+        if folded_byte >= self.text.len() {
+            return self.norm_len;
+        }
+        let k = self
+            .shifts
+            .partition_point(|&(at, _)| at as usize <= folded_byte);
+        let shift = self.shifts[k.saturating_sub(1)].1;
+        (folded_byte as i64 + shift) as usize
     }
 
     /// Whether a match `start..end` of the folded text stands on word
@@ -141,6 +152,15 @@ mod tests {
         assert_eq!(fold("AFP"), "afp");
         let at = f.text.find("education").unwrap();
         assert_eq!(&"Ministère de l'Éducation"[f.norm_byte(at)..], "Éducation");
+        // Every char boundary maps to the start of its char.
+        let norm = "Œuvre à l’École, «ÇA» — fin";
+        let f = Folded::new(norm);
+        let starts: Vec<usize> = norm.char_indices().map(|(i, _)| i).collect();
+        let folded: Vec<usize> = f.text.char_indices().map(|(i, _)| i).collect();
+        for (fb, nb) in folded.iter().zip(&starts) {
+            assert_eq!(f.norm_byte(*fb), *nb);
+        }
+        assert_eq!(f.norm_byte(f.text.len()), norm.len());
     }
 
     #[test]
