@@ -48,21 +48,16 @@ fn paired(norm: &str, open: char, close: char) -> Vec<Stretch> {
     let mut skip_open_at: Option<usize> = None;
     let bytes = norm.as_bytes();
     // Only chars starting with the first byte of a mark or a newline matter:
-    // the others are stepped over without decoding them.
+    // memchr skips to them (these bytes always start a char).
     let first = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
     let (open_first, close_first) = (first(open), first(close));
     let mut next = 0;
-    while next < bytes.len() {
-        let i = next;
-        let b = bytes[i];
-        if b != open_first && b != close_first && b != b'\n' {
-            next += 1;
-            continue;
-        }
+    while let Some(k) = memchr::memchr3(open_first, close_first, b'\n', &bytes[next..]) {
+        let i = next + k;
         let Some(c) = norm[i..].chars().next() else {
             break;
         };
-        next += c.len_utf8();
+        next = i + c.len_utf8();
         if c == open {
             if skip_open_at == Some(i) {
                 skip_open_at = None;
