@@ -125,7 +125,16 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Figure> {
     let phones = refuse::phones(norm);
     let mut readings: Vec<Option<Reading>> = kept
         .iter()
-        .map(|c| read(norm, c, &phones, (body_start, body_end), lone_text))
+        .map(|c| {
+            read(
+                norm,
+                doc.lower(),
+                c,
+                &phones,
+                (body_start, body_end),
+                lone_text,
+            )
+        })
         .collect();
     share_units(norm, &kept, &mut readings);
     // Date spans by start, with the running maximum of their ends: whether
@@ -169,30 +178,32 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Figure> {
 }
 
 /// Reads one number in its context: qualifier, sign, unit or noun, kind.
+/// `lowered` is the document's lower-case view (same byte offsets as `norm`).
 fn read(
     norm: &str,
+    lowered: &str,
     c: &Core,
     phones: &[std::ops::Range<usize>],
     body: (usize, usize),
     lone_text: bool,
 ) -> Option<Reading> {
     // « un », « une »: most are articles; only a unit right after keeps them.
-    if c.weak == Weak::One && !lone_text && !unit_follows(norm, c) {
+    if c.weak == Weak::One && !lone_text && !unit_follows(norm, lowered, c) {
         return None;
     }
     if let Some(_rule) = refuse::before_unit(norm, c, phones) {
         return None;
     }
-    let before_lc = tail_lower(norm, c.start, 40);
+    let before_lc = tail_lower(lowered, c.start, 40);
     let mut start = c.start;
     let mut value = c.value;
     let mut qualifier = c.qualifier;
     if qualifier.is_none() {
-        if let Some((q, _rule, len)) = qualifiers::before(&before_lc) {
+        if let Some((q, _rule, len)) = qualifiers::before(before_lc) {
             qualifier = Some(q);
             start -= len;
         } else if !c.ordinal {
-            let len = qualifiers::minus_before(&before_lc);
+            let len = qualifiers::minus_before(before_lc);
             // « (AFP) - Trois hommes »: a spaced dash before a number word is
             // punctuation; only digits take a spaced sign (« - 33 % »).
             let spaced_dash = before_lc.ends_with(' ')
@@ -209,7 +220,7 @@ fn read(
     let mut unit: Option<String> = None;
     let mut time_unit = false;
     // A currency written before the number (« $10 », « EUR 20 »).
-    let prefix_money = units::money_before(&tail_lower(norm, c.start, 12));
+    let prefix_money = units::money_before(tail_lower(lowered, c.start, 12));
     if let (Some((u, len)), false) = (prefix_money, c.ordinal) {
         if c.spelled || qualifier.is_none() || start == c.start {
             start = start.min(c.start - len);
@@ -222,17 +233,17 @@ fn read(
         // « des milliers de », « 3 millions d'euros »
         if let Some(w) = next_word(norm, from) {
             if matches!(lower(norm, &w).as_str(), "de" | "d'") {
-                let money_next = units::after(&head_lower(norm, w.end, 40), true)
+                let money_next = units::after(head_lower(lowered, w.end, 40), true)
                     .is_some_and(|(u, _)| u.kind == FigureKind::Money);
                 if c.tail_de || c.multiplied || money_next {
                     from = w.end;
                 }
             }
         }
-        let rest = head_lower(norm, from, 40);
+        let rest = head_lower(lowered, from, 40);
         // One-letter symbols are lower case (« 5 g », « 2 t »), except litres
         // (« 2 L »): « 5G » is a network, « 3 M » no metre.
-        let unit_found = units::after(&rest, from != c.end).filter(|&(_, len)| {
+        let unit_found = units::after(rest, from != c.end).filter(|&(_, len)| {
             let last = norm.as_bytes().get(from + len - 1).copied().unwrap_or(b' ');
             let single = norm
                 .get(from..from + len)
@@ -243,7 +254,7 @@ fn read(
             kind = u.kind;
             unit = Some(u.code.to_string());
             end = from + len;
-            cents(norm, &mut end, &mut value);
+            cents(lowered, &mut end, &mut value);
         } else if let Some(w) = next_word(norm, from) {
             let lw = lower(norm, &w);
             if is_in(TIME_UNITS, &lw) {
@@ -259,7 +270,7 @@ fn read(
             }
         }
         // « 10 en dessous de zéro »
-        if let Some(r) = head_lower(norm, end, 24).strip_prefix(" en dessous de z") {
+        if let Some(r) = head_lower(lowered, end, 24).strip_prefix(" en dessous de z") {
             let zero = ["éro", "ero"].into_iter().find(|z| r.starts_with(z));
             if let Some(z) = zero {
                 value = -value.abs();
@@ -342,7 +353,7 @@ fn read(
 
 /// Whether a currency, percent or measure unit follows `c` (after « de »
 /// for vague amounts and fractions).
-fn unit_follows(norm: &str, c: &Core) -> bool {
+fn unit_follows(norm: &str, lowered: &str, c: &Core) -> bool {
     let mut from = c.end;
     if c.tail_de {
         if let Some(w) = next_word(norm, from) {
@@ -351,7 +362,7 @@ fn unit_follows(norm: &str, c: &Core) -> bool {
             }
         }
     }
-    units::after(&head_lower(norm, from, 40), from != c.end).is_some()
+    units::after(head_lower(lowered, from, 40), from != c.end).is_some()
 }
 
 /// Whether a verb or preposition of price comes right before `start`
@@ -361,8 +372,8 @@ fn price_before(norm: &str, start: usize) -> bool {
 }
 
 /// « 1 USD et 23 centimes », « 1 USD 23 cents »: adds the cents to `value`.
-fn cents(norm: &str, end: &mut usize, value: &mut f64) {
-    let rest = head_lower(norm, *end, 32);
+fn cents(lower: &str, end: &mut usize, value: &mut f64) {
+    let rest = head_lower(lower, *end, 32);
     let r = rest.trim_start_matches(' ');
     let r2 = r.strip_prefix("et ").unwrap_or(r);
     let digits: String = r2.chars().take_while(char::is_ascii_digit).collect();
@@ -508,20 +519,22 @@ fn is_age(norm: &str, start: usize, end: usize) -> bool {
         && (after.starts_with([',', ')', ';', ':']) || after.starts_with(". ") || after.is_empty())
 }
 
-/// Up to `n` bytes of `norm` ending at `pos`, lower-cased (on a char boundary).
-fn tail_lower(norm: &str, pos: usize, n: usize) -> String {
+/// Up to `n` bytes of the lower-case view `lower` ending at `pos` (on a
+/// char boundary).
+fn tail_lower(lower: &str, pos: usize, n: usize) -> &str {
     let mut a = pos.saturating_sub(n);
-    while !norm.is_char_boundary(a) {
+    while !lower.is_char_boundary(a) {
         a += 1;
     }
-    crate::text::lower::lowered(norm.get(a..pos).unwrap_or(""))
+    lower.get(a..pos).unwrap_or("")
 }
 
-/// Up to `n` bytes of `norm` from `pos`, lower-cased (on a char boundary).
-fn head_lower(norm: &str, pos: usize, n: usize) -> String {
-    let mut b = (pos + n).min(norm.len());
-    while !norm.is_char_boundary(b) {
+/// Up to `n` bytes of the lower-case view `lower` from `pos` (on a char
+/// boundary).
+fn head_lower(lower: &str, pos: usize, n: usize) -> &str {
+    let mut b = (pos + n).min(lower.len());
+    while !lower.is_char_boundary(b) {
         b -= 1;
     }
-    crate::text::lower::lowered(norm.get(pos..b).unwrap_or(""))
+    lower.get(pos..b).unwrap_or("")
 }
