@@ -5,6 +5,7 @@
 //! other vague amounts set their own qualifier in `words.rs`.
 
 use crate::record::Qualifier;
+use std::sync::LazyLock;
 
 /// One qualifier rule: the words (lower-case, normalized) and what they mean.
 struct Rule {
@@ -82,14 +83,28 @@ static RULES: &[Rule] = &[
     rule("exact", "tout juste", Qualifier::Exact),
 ];
 
+/// The indexes of the rules whose words end with each byte, in table
+/// order (a number is read with the rules that can end where it starts).
+static BY_LAST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 256];
+    for (k, r) in RULES.iter().enumerate() {
+        if let Some(&b) = r.words.as_bytes().last() {
+            by[usize::from(b)].push(k);
+        }
+    }
+    by
+});
+
 /// The qualifier ending `before` (lower-cased text ending at the number,
 /// spaces allowed in between): its value, rule name and the byte length
 /// it takes, counted from the end of `before`.
 pub fn before(before: &str) -> Option<(Qualifier, &'static str, usize)> {
     let trimmed = before.trim_end_matches(' ');
     let gap = before.len() - trimmed.len();
+    let &last = trimmed.as_bytes().last()?;
     // « jusqu'à » and « d' » phrases may touch the number; others need a space.
-    for r in RULES {
+    for &k in &BY_LAST_BYTE[usize::from(last)] {
+        let r = &RULES[k];
         if !trimmed.ends_with(r.words) {
             continue;
         }
