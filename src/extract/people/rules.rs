@@ -68,8 +68,13 @@ pub(crate) fn is_particle(w: &str) -> bool {
 
 /// Initials standing for given names: « J. », « J.-L. », « J-M ».
 pub(crate) fn is_initials(w: &str) -> bool {
-    // Most words have neither: turn them away before counting letters.
-    if !w.contains(['.', '-']) {
+    // Most words start in lower case or hold neither mark: turn them away
+    // before looking at their chars.
+    if w.as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        || !w.bytes().any(|b| b == b'.' || b == b'-')
+    {
         return false;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
