@@ -116,15 +116,23 @@ impl Starts {
         let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.dfa.pattern_len()];
         let bytes = text.as_bytes();
         let mut prev_word = false;
-        for (i, c) in text.char_indices() {
-            let word = c.is_alphanumeric() || c == '_';
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII, most of the text, is classed without decoding.
+            let (word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric() || b == b'_', 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
             // Inside a word no match is kept (`at_word_edges`).
             let inside = prev_word && word;
             prev_word = word;
-            if inside || !self.first[bytes[i] as usize] {
-                continue;
+            if !inside && self.first[usize::from(b)] {
+                walk(i, &mut starts)?;
             }
-            walk(i, &mut starts)?;
+            i += len;
         }
         Some(starts)
     }
