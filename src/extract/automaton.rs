@@ -15,6 +15,7 @@
 //! the lexicon (see [`check_patterns_file`]).
 
 use crate::extract::fst_walk::Walker;
+use crate::text::lower::word_before;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use fst::raw::Fst;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -155,24 +156,8 @@ impl Adaptive {
 /// boundaries (a hyphen before is allowed: « ex-ministre »), so walking
 /// from the other positions, four in five of a French text, is wasted.
 fn starts_word(text: &str, at: usize) -> bool {
-    let bytes = text.as_bytes();
-    match bytes.get(at) {
-        None => return false,
-        // Continuation byte: no phrase starts inside a char.
-        Some(&b) if (0x80..0xc0).contains(&b) => return false,
-        Some(_) => {}
-    }
-    let Some(&prev) = at.checked_sub(1).and_then(|i| bytes.get(i)) else {
-        return true;
-    };
-    if prev.is_ascii() {
-        !prev.is_ascii_alphanumeric()
-    } else {
-        !text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-    }
+    // A byte inside a char (or the end) starts no phrase.
+    at < text.len() && text.is_char_boundary(at) && !word_before(text, at)
 }
 
 /// Checks that the committed phrase file `path` (relative to the crate)

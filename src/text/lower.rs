@@ -63,10 +63,15 @@ pub(crate) fn lexicon_form(form: &str) -> String {
 /// Whether the text has a word char right before `at` (so a match starting
 /// there would begin inside a word).
 pub(crate) fn word_before(s: &str, at: usize) -> bool {
-    s[..at]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
+    match at.checked_sub(1).map(|i| s.as_bytes()[i]) {
+        None => false,
+        // ASCII, most of a French text, is classed without decoding.
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => s[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// Whether the text has a word char right at `at` (so a match ending there
