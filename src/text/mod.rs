@@ -50,8 +50,8 @@ pub struct Document {
     /// The case- and accent-folded view, built on first use and shared by
     /// organizations and roles.
     folded: OnceLock<Folded>,
-    /// The lower-case view, built on first use and shared by dates,
-    /// figures, charges and actions.
+    /// The lower-case view, built on first use and shared by the language
+    /// check, dates, figures, charges, actions and quotes.
     lower: OnceLock<String>,
 }
 

@@ -123,18 +123,10 @@ pub fn extract(doc: &Document, ctx: &Context) -> Vec<Figure> {
         kept.push(c);
     }
     let phones = refuse::phones(norm);
+    let lowered = doc.lower();
     let mut readings: Vec<Option<Reading>> = kept
         .iter()
-        .map(|c| {
-            read(
-                norm,
-                doc.lower(),
-                c,
-                &phones,
-                (body_start, body_end),
-                lone_text,
-            )
-        })
+        .map(|c| read(norm, lowered, c, &phones, (body_start, body_end), lone_text))
         .collect();
     share_units(norm, &kept, &mut readings);
     // Date spans by start, with the running maximum of their ends: whether
@@ -372,8 +364,8 @@ fn price_before(norm: &str, start: usize) -> bool {
 }
 
 /// « 1 USD et 23 centimes », « 1 USD 23 cents »: adds the cents to `value`.
-fn cents(lower: &str, end: &mut usize, value: &mut f64) {
-    let rest = head_lower(lower, *end, 32);
+fn cents(lowered: &str, end: &mut usize, value: &mut f64) {
+    let rest = head_lower(lowered, *end, 32);
     let r = rest.trim_start_matches(' ');
     let r2 = r.strip_prefix("et ").unwrap_or(r);
     let digits: String = r2.chars().take_while(char::is_ascii_digit).collect();
