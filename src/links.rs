@@ -11,7 +11,7 @@
 use crate::event;
 use crate::record::{Links, Organization, Person, Place, Record, Span};
 use crate::text::Document;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 /// Fills the `links` of every action and of the event of a sorted record.
@@ -130,7 +130,7 @@ struct MentionIndex {
     /// (start char, list, index in that list).
     mentions: Vec<(usize, List, usize)>,
     /// Dates by value: (start char, index), sorted by start.
-    dates_by_value: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    dates_by_value: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl MentionIndex {
@@ -147,8 +147,7 @@ impl MentionIndex {
         for (k, p) in r.places.iter().enumerate() {
             push(List::Places, k, &p.mentions);
         }
-        let mut dates_by_value: std::collections::HashMap<String, Vec<(usize, usize)>> =
-            std::collections::HashMap::new();
+        let mut dates_by_value: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (k, d) in r.dates.iter().enumerate() {
             mentions.push((d.start, List::Dates, k));
             dates_by_value

@@ -34,6 +34,7 @@ use crate::record::{Action, ActionType, DateFact, Event, Links, OrgType, Span};
 use crate::text::token::TokenKind;
 use crate::text::Document;
 use chrono::NaiveDate;
+use foldhash::{HashSet, HashSetExt};
 use std::ops::Range;
 
 /// How many body sentences form the lede.
@@ -144,7 +145,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Option<Event> {
 }
 
 fn dedup(v: Vec<(usize, String)>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::with_capacity(v.len());
+    let mut seen = HashSet::with_capacity(v.len());
     let mut out: Vec<String> = Vec::with_capacity(v.len());
     for (_, n) in v {
         if seen.insert(n.clone()) {

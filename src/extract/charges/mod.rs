@@ -26,8 +26,8 @@ use crate::text::lower::{word_after, word_before};
 use super::Context;
 use crate::record::{Charge, Span};
 use crate::text::Document;
+use foldhash::{HashMap, HashMapExt};
 use rules::{Entry, LEXICON};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// One offence mention before grouping.

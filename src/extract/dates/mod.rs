@@ -29,7 +29,7 @@ use crate::record::{DateFact, DateType};
 use crate::text::Document;
 use chrono::{NaiveDate, NaiveDateTime};
 use expr::{Anchor, DateExpr, DaySpec, Point, Tense};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 /// Past-tense cues (`PAST` in `regex_patterns.rs`).

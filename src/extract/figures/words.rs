@@ -23,8 +23,8 @@ use super::{Core, Weak};
 use crate::record::Qualifier;
 use crate::text::token::TokenKind;
 use crate::text::Document;
+use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 use text2num::{find_numbers, Language, Token};
 

@@ -24,8 +24,9 @@ use crate::record::{OrgType, Organization, Span};
 use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
 use folded::{capitals_agree, fold, is_capitalized, Folded};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use rules::{FormKind, LEXICON};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// What merges mentions into one organization.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

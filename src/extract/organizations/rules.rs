@@ -11,7 +11,7 @@ use super::folded::fold;
 use crate::extract::automaton::Adaptive;
 use crate::lexicon;
 use crate::record::OrgType;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 /// How a lexicon form matches.

@@ -22,8 +22,9 @@ use crate::extract::organizations::folded::{fold, is_capitalized};
 use crate::record::{Person, Span};
 use crate::text::token::TokenKind;
 use crate::text::Document;
+use foldhash::{HashMap, HashMapExt};
 use roles::Role;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// A name found in the text, as token indexes.

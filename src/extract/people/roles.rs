@@ -16,7 +16,7 @@ use crate::extract::organizations::token_at;
 use crate::lexicon;
 use crate::text::token::TokenKind;
 use crate::text::Document;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::sync::LazyLock;
 

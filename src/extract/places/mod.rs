@@ -50,7 +50,7 @@ pub fn extract(doc: &Document, _ctx: &Context) -> Vec<Place> {
     departments.sort_unstable();
     departments.dedup();
     let mut places: Vec<(&'static Row, Place)> = Vec::new();
-    let mut index: std::collections::HashMap<*const Row, usize> = Default::default();
+    let mut index: foldhash::HashMap<*const Row, usize> = Default::default();
     for (c, s) in &judged {
         let Some(row) = rules::resolve(c, s, &departments) else {
             continue;

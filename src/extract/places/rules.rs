@@ -15,7 +15,7 @@ use super::gazetteer::{department_by_code, lookup, Candidate, PlaceKind, Row};
 use crate::lexicon::given::class as given_name_class;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 /// A cue list as a set, built once.

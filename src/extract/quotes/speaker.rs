@@ -30,7 +30,8 @@ use crate::record::Record;
 use crate::text::normalize::fold_str;
 use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 /// How many mentions on each side of a quote [`Speakers::nearest`] looks at.
 const NEAREST_WINDOW: usize = 64;

@@ -6,7 +6,7 @@
 //! Only data and lookups live here; no matching logic.
 
 use crate::text::normalize::fold_str;
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 /// Regular `-er` speech verbs, as infinitives; their forms are generated.
@@ -195,7 +195,10 @@ const ER_ENDINGS: &[&str] = &[
 /// checking that costs less than generating every form at start-up.
 static SPEECH_WORDS: LazyLock<(HashSet<&'static str>, HashSet<String>)> = LazyLock::new(|| {
     let mut stems = HashSet::new();
-    let mut others: HashSet<String> = ["reconnaît", "reconnait"].map(String::from).into();
+    let mut others: HashSet<String> = ["reconnaît", "reconnait"]
+        .map(String::from)
+        .into_iter()
+        .collect();
     for inf in ER_VERBS {
         match inf.strip_suffix("er") {
             Some(stem) => {
