@@ -6,6 +6,8 @@
 //! corpus, not a language identifier: a short text is always taken as French.
 
 use super::{token::TokenKind, Document};
+use foldhash::{HashMap, HashMapExt};
+use std::sync::LazyLock;
 
 /// How many word tokens are looked at.
 const SAMPLE: usize = 400;
@@ -51,6 +53,18 @@ const LANGS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Each function word with the set of languages that list it, one bit per
+/// entry of [`LANGS`]: one lookup a word instead of a scan of every list.
+static LANGS_OF: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (i, (_, list)) in LANGS.iter().enumerate() {
+        for w in *list {
+            *map.entry(*w).or_insert(0) |= 1 << i;
+        }
+    }
+    map
+});
+
 /// The ISO 639-1 code of the most likely language of `doc`; `fr` unless
 /// another language has clearly more evidence.
 pub fn guess(doc: &Document) -> &'static str {
@@ -67,10 +81,11 @@ pub fn guess(doc: &Document) -> &'static str {
         if w.len() > 6 {
             continue;
         }
-        for (i, (_, list)) in LANGS.iter().enumerate() {
-            if list.contains(&w) {
-                counts[i] += 1;
-            }
+        let Some(&langs) = LANGS_OF.get(w) else {
+            continue;
+        };
+        for (i, n) in counts.iter_mut().enumerate() {
+            *n += usize::from(langs >> i & 1);
         }
     }
     let (best, &n) = counts
