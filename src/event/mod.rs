@@ -234,7 +234,7 @@ fn event_word(doc: &Document, r: Range<usize>) -> Option<(ActionType, Span)> {
         .take_while(|t| (t.end as usize) <= r.end)
         .filter(|t| t.kind == TokenKind::Word)
         .find_map(|t| {
-            let w = doc.token_text(t).to_lowercase();
+            let w = doc.token_lower(t);
             words::EVENT_WORDS
                 .iter()
                 .find(|(k, _)| *k == w)
@@ -251,7 +251,7 @@ fn pluperfect(doc: &Document, byte: usize) -> bool {
     doc.tokens()[s.token_range()]
         .iter()
         .take_while(|t| (t.start as usize) < byte)
-        .any(|t| words::PLUPERFECT.contains(&doc.token_text(t).to_lowercase().as_str()))
+        .any(|t| words::PLUPERFECT.contains(&doc.token_lower(t)))
 }
 
 /// The `what` phrase: the trigger's headline segment or sentence, cut at
@@ -273,11 +273,11 @@ fn what_phrase(doc: &Document, trigger: &Span) -> String {
         .iter()
         .take_while(|t| (t.end as usize) <= seg.end)
     {
-        let w = doc.token_text(t).to_lowercase();
+        let w = doc.token_lower(t);
         let past = (t.start as usize) >= end;
         if past
-            && (matches!(w.as_str(), "," | ";" | ":" | "(" | "." | "!" | "?")
-                || words::WHAT_BREAKS.contains(&w.as_str()))
+            && (matches!(w, "," | ";" | ":" | "(" | "." | "!" | "?")
+                || words::WHAT_BREAKS.contains(&w))
         {
             stop = t.start as usize;
             break;
@@ -334,7 +334,7 @@ fn window_date(
         let i = toks.partition_point(|t| (t.start as usize) < at);
         let reporting = toks[i.saturating_sub(2)..i]
             .iter()
-            .any(|t| words::REPORTING_WORDS.contains(&doc.token_text(t).to_lowercase().as_str()));
+            .any(|t| words::REPORTING_WORDS.contains(&doc.token_lower(t)));
         !reporting && !pluperfect(doc, at) && !dateline(doc, d)
     };
     let within = |r: &Range<usize>, d: &&DateFact| r.contains(&doc.norm_byte(d.start));

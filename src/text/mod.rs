@@ -121,6 +121,12 @@ impl Document {
         &self.norm[t.range()]
     }
 
+    /// The text of a token in lower case, read from [`Document::lower`]
+    /// without allocating.
+    pub(crate) fn token_lower(&self, t: &Token) -> &str {
+        &self.lower()[t.range()]
+    }
+
     /// The char offset of a byte offset of the normalized view.
     pub fn char_offset(&self, norm_byte: usize) -> usize {
         self.norm_index.char_of_byte(norm_byte)

@@ -102,14 +102,15 @@ static KNOWN_SHAPES: LazyLock<[u16; 256]> = LazyLock::new(|| {
     shapes
 });
 
-/// A cheap test run on every word: can it start a spelled number?
-fn maybe_number(w: &str) -> bool {
+/// A cheap test run on every word `w` (`lw` in lower case): can it start
+/// a spelled number?
+fn maybe_number(w: &str, lw: &str) -> bool {
     // First letters of every word in `KNOWN` and of the ordinals.
     const FIRST: &[u8] = b"cdhmnopqstuvz";
-    let Some(&b) = w.as_bytes().first() else {
+    let Some(&b) = lw.as_bytes().first() else {
         return false;
     };
-    if !FIRST.contains(&(b | 0x20)) || w.len() > 64 {
+    if !FIRST.contains(&b) || w.len() > 64 {
         return false;
     }
     if w.contains('-')
@@ -119,15 +120,14 @@ fn maybe_number(w: &str) -> bool {
     {
         return true;
     }
-    let ascii_lower = w.bytes().all(|c| c.is_ascii_lowercase());
-    if ascii_lower && w.len() < 16 && KNOWN_SHAPES[usize::from(b)] & (1 << w.len()) == 0 {
+    if lw.len() < 16
+        && lw.bytes().all(|c| c.is_ascii_lowercase())
+        && KNOWN_SHAPES[usize::from(b)] & (1 << lw.len()) == 0
+    {
         // No known word has this first letter and length (« de », « des »…).
         return false;
     }
-    if ascii_lower && KNOWN.contains(w) {
-        return true;
-    }
-    !ascii_lower && KNOWN.contains(w.to_lowercase().as_str())
+    KNOWN.contains(lw)
 }
 
 /// Every spelled number of `doc`, and vague amounts.
@@ -143,11 +143,11 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
             continue;
         }
         let w = doc.token_text(&t);
-        if !maybe_number(w) {
+        let lw = &lowered[t.range()];
+        if !maybe_number(w, lw) {
             i += 1;
             continue;
         }
-        let lw = &lowered[t.range()];
         if let Some(&(_, value)) = APPROX.iter().find(|(a, _)| *a == lw) {
             vague(norm, t.start as usize, t.end as usize, value, out);
             i += 1;

@@ -146,7 +146,7 @@ fn is_speech(doc: &Document, s: &Stretch, charges: &Spans) -> bool {
     }
     // Cues shortly before the opening mark, in the same sentence.
     let open = toks.partition_point(|t| (t.start as usize) < s.outer.start);
-    let mut prev_words: Vec<String> = Vec::new();
+    let mut prev_words: Vec<&str> = Vec::new();
     for k in (open.saturating_sub(6)..open).rev() {
         let t = &toks[k];
         if t.kind == TokenKind::Newline
@@ -154,20 +154,20 @@ fn is_speech(doc: &Document, s: &Stretch, charges: &Spans) -> bool {
         {
             break;
         }
-        let w = doc.token_text(t).to_lowercase();
+        let w = doc.token_lower(t);
         if t.kind != TokenKind::Punct {
-            prev_words.push(w.clone());
+            prev_words.push(w);
         }
-        if words::is_speech_verb(&w) {
+        if words::is_speech_verb(w) {
             break;
         }
-        if words::NOT_SPEECH_CUES.contains(&w.as_str()) {
+        if words::NOT_SPEECH_CUES.contains(&w) {
             return false;
         }
     }
     let charge_cue = prev_words.iter().take(3).any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "pour" | "de" | "d'" | "chef" | "chefs" | "notamment" | "concerne"
         )
     });
