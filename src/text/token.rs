@@ -151,7 +151,7 @@ fn class_wide(c: char) -> Class {
 }
 
 /// Splits `s` into Unicode word-boundary segments, calling `emit(start,
-/// segment)` for each, in order.
+/// segment)` for each, in order, except runs of spaces, which make no token.
 ///
 /// For the scripts of French news (Latin, Greek, Cyrillic, general
 /// punctuation) it applies the rules of UAX #29 that matter there (letters
@@ -216,6 +216,8 @@ fn segment(s: &str, emit: &mut impl FnMut(usize, &str)) {
                     }
                     i += nw;
                 }
+                // Spaces make no token (line breaks are `Class::Newline`).
+                continue;
             }
             Class::Newline => {
                 if c == '\r' && s.as_bytes().get(i) == Some(&b'\n') {
