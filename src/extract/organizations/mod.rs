@@ -27,6 +27,7 @@ use folded::{capitals_agree, fold, is_capitalized, Folded};
 use foldhash::{HashMap, HashMapExt, HashSet};
 use rules::{FormKind, LEXICON};
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// What merges mentions into one organization.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -162,12 +163,28 @@ fn trailing_place(doc: &Document, end: usize, abroad: bool) -> Option<usize> {
     cap_run(doc, i + 1)
 }
 
+/// The number of chars of the shortest last word of a cue.
+static SHORTEST_CUE_WORD: LazyLock<usize> = LazyLock::new(|| {
+    rules::CUES
+        .iter()
+        .filter_map(|(cue, _)| cue.rsplit(' ').next())
+        .map(|w| w.chars().count())
+        .min()
+        .unwrap_or(0)
+});
+
 /// Whether a cue noun stands right before `start`.
 fn cue_before(doc: &Document, start: usize) -> Option<&'static (&'static str, Option<OrgType>)> {
     let tokens = doc.tokens();
     let i = token_at(tokens, start);
     let prev = |k: usize| i.checked_sub(k).and_then(|j| word(doc, j)).map(fold);
-    let one = prev(1)?;
+    // Most words before a name are articles and prepositions, shorter than
+    // any cue's last word (folding keeps the number of chars).
+    let last = i.checked_sub(1).and_then(|j| word(doc, j))?;
+    if last.chars().count() < *SHORTEST_CUE_WORD {
+        return None;
+    }
+    let one = fold(last);
     // The word before is read only for a two-word cue ending in `one`.
     rules::CUES.iter().find(|(cue, _)| {
         one == *cue
