@@ -41,9 +41,9 @@ pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
-        if bytes[i] < 0x80 && bytes[i] != b'`' {
-            i += 1;
-            continue;
+        i = plain_ascii_end(bytes, i, Some(b'`'));
+        if i == bytes.len() {
+            break;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
@@ -59,6 +59,32 @@ pub fn fold_str(s: &str) -> String {
     out
 }
 
+/// The first byte at or after `i` that is not ASCII or is `also`, or the
+/// end of `bytes`. French text is mostly ASCII: it tests eight bytes at a
+/// time.
+fn plain_ascii_end(bytes: &[u8], mut i: usize, also: Option<u8>) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let mut stop = w & HIGH;
+        if let Some(b) = also {
+            // High bit of each byte of `w` equal to `b` (exact when no byte
+            // of `w` has its high bit set, which `stop` covers otherwise).
+            let x = w ^ (ONES * u64::from(b));
+            stop |= x.wrapping_sub(ONES) & !x & HIGH;
+        }
+        if stop != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 && Some(bytes[i]) != also {
+        i += 1;
+    }
+    i
+}
+
 /// Maps byte offsets of one string to char offsets and back in O(log n),
 /// storing one entry per non-ASCII char only (French text is mostly ASCII).
 #[derive(Debug, Clone, Default)]
@@ -72,14 +98,21 @@ pub struct OffsetIndex {
 impl OffsetIndex {
     /// Builds the index of `s`.
     pub fn new(s: &str) -> Self {
+        let bytes = s.as_bytes();
         let mut wide = Vec::new();
         let mut extra = 0u32;
-        for (char_idx, (_, c)) in s.char_indices().enumerate() {
-            let len = c.len_utf8() as u32;
-            if len > 1 {
-                extra += len - 1;
-                wide.push((char_idx as u32, extra));
-            }
+        let mut i = plain_ascii_end(bytes, 0, None);
+        while i < bytes.len() {
+            // `i` starts a char of two to four bytes, its lead byte tells.
+            let len = match bytes[i] {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                _ => 2,
+            };
+            let char_idx = i as u32 - extra;
+            extra += len - 1;
+            wide.push((char_idx, extra));
+            i = plain_ascii_end(bytes, i + len as usize, None);
         }
         OffsetIndex {
             wide,
@@ -133,6 +166,19 @@ mod tests {
     }
 
     #[test]
+    fn plain_ascii_ends_at_the_first_wide_or_asked_byte() {
+        let s = b"0123456789abcdef`0123456789\xc3\xa9";
+        assert_eq!(plain_ascii_end(s, 0, None), 27);
+        assert_eq!(plain_ascii_end(s, 0, Some(b'`')), 16);
+        assert_eq!(plain_ascii_end(s, 17, Some(b'`')), 27);
+        assert_eq!(plain_ascii_end(b"abc", 0, Some(b'`')), 3);
+        assert_eq!(plain_ascii_end(b"", 0, None), 0);
+        // Bytes next to the asked one do not stop the scan.
+        assert_eq!(plain_ascii_end(b"_a_a_a_a_a_a_a_a", 0, Some(b'`')), 16);
+        assert_eq!(fold_str("0123456789abcdef`x"), "0123456789abcdef'x");
+    }
+
+    #[test]
     fn offsets_round_trip_on_every_boundary() {
         for s in [
             "",
@@ -140,6 +186,9 @@ mod tests {
             "é",
             "aé€𝄞b",
             "Fermeture du site Coco après 20 ans d’activités",
+            // Wide chars before, across and after eight-byte chunks.
+            "0123456é89abcdef€0123456789abcdef𝄞",
+            "é0123456789abcdefghijklmnop",
         ] {
             let idx = OffsetIndex::new(s);
             assert_eq!(idx.char_count(), s.chars().count());
