@@ -7,7 +7,7 @@
 //! are byte offsets into [`Document::norm`](crate::text::Document::norm).
 //! Accents are kept: lexicon forms are written with them.
 
-use crate::text::normalize::fold_str;
+use crate::text::normalize::{fold_str, plain_ascii_end};
 
 /// `norm` lowered char by char, byte offsets unchanged.
 pub(crate) fn lowered(norm: &str) -> String {
@@ -20,10 +20,7 @@ pub(crate) fn lowered(norm: &str) -> String {
     let bytes = norm.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii() {
-            i += 1;
-            continue;
-        }
+        i = plain_ascii_end(bytes, i, None);
         let Some(c) = norm[i..].chars().next() else {
             break;
         };

@@ -62,7 +62,7 @@ pub fn fold_str(s: &str) -> String {
 /// The first byte at or after `i` that is not ASCII or is `also`, or the
 /// end of `bytes`. French text is mostly ASCII: it tests eight bytes at a
 /// time.
-fn plain_ascii_end(bytes: &[u8], mut i: usize, also: Option<u8>) -> usize {
+pub(crate) fn plain_ascii_end(bytes: &[u8], mut i: usize, also: Option<u8>) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     while let Some(chunk) = bytes.get(i..i + 8) {
