@@ -224,7 +224,7 @@ fn read(
         let mut from = c.end;
         // « des milliers de », « 3 millions d'euros »
         if let Some(w) = next_word(norm, from) {
-            if matches!(lower(norm, &w).as_str(), "de" | "d'") {
+            if matches!(lower(norm, &w).as_ref(), "de" | "d'") {
                 let money_next = units::after(head_lower(lowered, w.end, 40), true)
                     .is_some_and(|(u, _)| u.kind == FigureKind::Money);
                 if c.tail_de || c.multiplied || money_next {
@@ -486,7 +486,7 @@ fn is_age(norm: &str, start: usize, end: usize) -> bool {
         let after = next_word(norm, end).map(|w| lower(norm, &w));
         return !matches!(after.as_deref(), Some("de" | "d'"));
     }
-    if matches!(lp.as_str(), "de" | "d'") {
+    if matches!(lp.as_ref(), "de" | "d'") {
         if let Some(p2) = prev_word(norm, p.start) {
             let l2 = lower(norm, &p2);
             return is_in(PERSON_NOUNS, &l2) || l2.starts_with("âg") || l2.starts_with("ag");
@@ -494,7 +494,7 @@ fn is_age(norm: &str, start: usize, end: usize) -> bool {
         return false;
     }
     if matches!(
-        lp.as_str(),
+        lp.as_ref(),
         "âgé" | "âgée" | "âgés" | "âgées" | "agé" | "agée" | "aged"
     ) {
         return true;

@@ -10,6 +10,7 @@
 
 use super::lexicon::{is_in, ADJ_SUFFIXES, NUMBER_WORDS, SKIP_BEFORE_NOUN, STOP};
 use crate::text::lower::lowered;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Prenominal adjectives kept in the noun phrase (« cinq grandes banques »).
@@ -79,9 +80,15 @@ pub fn prev_word(norm: &str, pos: usize) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
-/// Lower-cased text of a range.
-pub fn lower(norm: &str, r: &Range<usize>) -> String {
-    lowered(norm.get(r.clone()).unwrap_or(""))
+/// Lower-cased text of a range: borrowed from `norm` when it holds no
+/// capital, as nearly every word around a number does.
+pub fn lower<'a>(norm: &'a str, r: &Range<usize>) -> Cow<'a, str> {
+    let w = norm.get(r.clone()).unwrap_or("");
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(lowered(w))
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 fn is_word(s: &str) -> bool {
@@ -103,7 +110,7 @@ pub fn noun_phrase(norm: &str, mut pos: usize) -> Option<Range<usize>> {
         || lw.ends_with('\'')
         || super::words::is_number_word(&lw)
         || lw.starts_with("premi")
-        || matches!(lw.as_str(), "second" | "seconde" | "seconds" | "secondes")
+        || matches!(lw.as_ref(), "second" | "seconde" | "seconds" | "secondes")
     {
         return None;
     }

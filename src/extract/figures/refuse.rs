@@ -119,7 +119,7 @@ pub fn before_unit(norm: &str, core: &Core, phones: &[Range<usize>]) -> Option<&
     if is_in(MONTHS, &prev) || is_in(WEEKDAYS, &prev) {
         return Some("date-part");
     }
-    if matches!(prev.as_str(), "h" | "heure" | "heures") {
+    if matches!(prev.as_ref(), "h" | "heure" | "heures") {
         return Some("clock-time");
     }
     if core.ordinal && is_in(TIME_UNITS, next) {

@@ -194,7 +194,7 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
         // « un tiers des électeurs », but « verser à un tiers » (a third party)
         let of_what = |e: usize| {
             next_word(norm, e)
-                .is_none_or(|w| matches!(lower(norm, &w).as_str(), "de" | "des" | "du" | "d'"))
+                .is_none_or(|w| matches!(lower(norm, &w).as_ref(), "de" | "des" | "du" | "d'"))
         };
         if let Some((f_end, denominator)) =
             fraction_after(norm, t.end as usize).filter(|&(e, _)| lone_one && of_what(e))
@@ -271,7 +271,7 @@ fn group(doc: &Document, range: std::ops::Range<usize>, out: &mut Vec<Core>) {
         ) {
             if let Some(et) = next_word(norm, b.end).filter(|r| lower(norm, r) == "et") {
                 if let Some(d) = next_word(norm, et.end) {
-                    if matches!(lower(norm, &d).as_str(), "demi" | "demie") {
+                    if matches!(lower(norm, &d).as_ref(), "demi" | "demie") {
                         let unit = if b.lower.starts_with("milliard") {
                             1e9
                         } else if b.lower.starts_with("million") {
@@ -314,7 +314,7 @@ fn group(doc: &Document, range: std::ops::Range<usize>, out: &mut Vec<Core>) {
 /// and denominator. « quart de finale » is a round of a cup, not a fraction.
 fn fraction_after(norm: &str, end: usize) -> Option<(usize, f64)> {
     let w = next_word(norm, end)?;
-    let denominator = match lower(norm, &w).as_str() {
+    let denominator = match lower(norm, &w).as_ref() {
         "tiers" => 3.0,
         "quart" | "quarts" => 4.0,
         _ => return None,
@@ -368,7 +368,7 @@ fn first(norm: &str, start: usize, end: usize, lw: &str, w: &str, out: &mut Vec<
             l.ends_with("ième")
                 || l.ends_with("ieme")
                 || matches!(
-                    l.as_str(),
+                    l.as_ref(),
                     "premier" | "première" | "premiere" | "second" | "seconde"
                 )
         })
