@@ -35,6 +35,7 @@ static SEX: LazyLock<Map<&'static [u8]>> =
 /// Frequency class of a given name, as written (case-sensitive): 0 common,
 /// 1 uncommon, 2 rare, 3 ambiguous (also a word or a place); `None` when it
 /// is not one.
+#[inline]
 pub fn class(name: &str) -> Option<u8> {
     let (map, first) = &*CLASS;
     let &b = name.as_bytes().first()?;
