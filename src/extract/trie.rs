@@ -7,8 +7,10 @@
 //! from the lexicon's committed patterns file ([`Trie::embedded`]), so
 //! loading it costs nothing, nor does spelling out its forms; building the
 //! automaton over the offence lexicon cost 55 M instructions at every
-//! start, and a trie built at run time 10 M. The walk costs some 90 instructions a byte more than the
-//! automaton, so once the process has read [`AUTOMATON_AFTER`] bytes of
+//! start, and a trie built at run time 10 M. But the walk from every byte
+//! costs more than the automaton (the offence and trigger walks together
+//! some 240 instructions a byte more, against some 64 M to build both
+//! automata), so once the process has read [`AUTOMATON_AFTER`] bytes of
 //! text the automaton is built after all and searches instead; both find
 //! the same matches.
 
@@ -20,8 +22,10 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// Text read by the process after which the automaton takes over.
-const AUTOMATON_AFTER: usize = 1 << 20;
+/// Text read by the process after which the automaton takes over: about
+/// where building it has paid for itself (a single article stays well
+/// below).
+const AUTOMATON_AFTER: usize = 256 << 10;
 
 /// The forms, as an fst and as a list for the automaton.
 pub(crate) struct Trie {
