@@ -68,7 +68,7 @@ pub(crate) fn regex(forward: &'static [u8], reverse: &'static [u8]) -> EmbeddedR
 
 /// Text read by the process after which a [`Staged`] regex compiles its
 /// pattern.
-const COMPILE_AFTER: usize = 128 << 10;
+const COMPILE_AFTER: usize = automaton::WARM_UP;
 
 /// A regex of `regex_patterns.rs` searched two ways: with its embedded
 /// DFAs, which cost nothing to load but search slower (sparse: up to 300

@@ -22,10 +22,9 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// Text read by the process after which the automaton takes over: about
-/// where building it has paid for itself (a single article stays well
-/// below).
-const AUTOMATON_AFTER: usize = 256 << 10;
+/// Text read by the process after which the automaton takes over (see
+/// [`automaton::WARM_UP`]).
+const AUTOMATON_AFTER: usize = automaton::WARM_UP;
 
 /// The forms, as an fst and as a list for the automaton.
 pub(crate) struct Trie {

@@ -165,8 +165,8 @@ struct Compiled {
 }
 
 /// Text read by the process after which the rules match with the `regex`
-/// crate's engine rather than `regex_lite`'s.
-const FULL_REGEX_AFTER: usize = 1 << 20;
+/// crate's engine rather than `regex_lite`'s (see [`automaton::WARM_UP`]).
+const FULL_REGEX_AFTER: usize = automaton::WARM_UP;
 
 impl Compiled {
     /// The rule's regex as `regex_lite` compiles it: anchored (it runs at

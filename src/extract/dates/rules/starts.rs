@@ -31,8 +31,9 @@ use regex_automata::{Anchored, MatchKind};
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-/// Text read by the process after which the lazy DFA takes over.
-const LAZY_AFTER: usize = 1 << 20;
+/// Text read by the process after which the lazy DFA takes over (see
+/// [`automaton::WARM_UP`]).
+const LAZY_AFTER: usize = automaton::WARM_UP;
 
 thread_local! {
     /// One lazy DFA cache per thread (batch runs extractors on many threads).
