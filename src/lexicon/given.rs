@@ -4,7 +4,7 @@
 //!
 //! A look-up in the fst costs some 700 instructions, and the people
 //! extractor asks for every capitalized word; so once the process has read
-//! [`HASH_AFTER`] bytes of text, the class map is copied into a hash map
+//! `HASH_AFTER` bytes of text, the class map is copied into a hash map
 //! (about 7 M instructions, once), which answers the same in a tenth of that.
 
 use crate::extract::automaton;
