@@ -5,10 +5,12 @@
 //! costs 13 to 15 M instructions to build even as an NFA, more than a
 //! whole short article takes to extract, and a DFA several times that. So
 //! the lexicon's phrases are also compiled by `build.rs` into an `fst` map
-//! (phrase → index), embedded and read in place; it serves the first few
-//! megabytes a process reads, walked from every position of the text, and
-//! the automaton, built as a DFA, takes over after that. Both find the same
-//! matches in the same order: the choice changes speed only, never output.
+//! (phrase → index), embedded and read in place; it serves the first
+//! [`WARM_UP`] bytes a process reads, walked from every word start of the
+//! text. The automaton takes over after that: a contiguous NFA (small, and
+//! some 15 M instructions to build) until [`DFA_AFTER`], then a DFA. All
+//! find the same matches in the same order: the choice changes speed only,
+//! never output.
 //!
 //! The phrases `build.rs` compiles are the committed `*.patterns.txt` file
 //! of each lexicon, which a test keeps equal to what the code derives from
@@ -24,23 +26,23 @@ use std::sync::OnceLock;
 /// Text read so far by this process, in bytes.
 static SEEN: AtomicUsize = AtomicUsize::new(0);
 
-/// Past this much text the DFA takes over. The fst walk costs some 210
-/// instructions a byte of text for roles and organizations together, their
-/// DFAs some 40 and about 200 M to build, so instructions alone would switch
-/// after about 1.2 MB; built that early, though, the DFAs raised the peak
-/// RSS of a long `--jsonl` stream from 56 to 68 MB (and `batch -j 2` near
-/// its 100 MB budget), so they wait for 4 MB.
+/// Past this much text the DFA takes over from the NFA. The DFAs of roles
+/// and organizations together search some 40 instructions a byte faster
+/// and cost about 200 M to build, so instructions alone would switch after
+/// about 4 MB anyway; built earlier, they also raised the peak RSS of a
+/// long `--jsonl` stream from 56 to 68 MB (and `batch -j 2` near its
+/// 100 MB budget).
 const DFA_AFTER: usize = 4 << 20;
 
 /// Text read by the process after which the matchers that are cheap to
-/// load but slow to search (the offence and trigger walks, the date rules'
-/// `regex_lite` engine and sparse start DFA, the embedded DFAs of
-/// [`Staged`](crate::extract::embedded::Staged) regexes) give way to fast
-/// ones. The
-/// fast ones cost some 150 M instructions to build together and save some
-/// 550 instructions a byte, so a run pays them back by about 400 KB of
-/// text (measured on JSON Lines streams of 100 KB, 300 KB and 1 MB); a
-/// single article never builds them.
+/// load but slow to search give way to fast ones: the role, organization,
+/// offence and trigger walks to Aho-Corasick automata, the date rules'
+/// `regex_lite` engine and sparse start DFA to the `regex` crate's, the
+/// embedded DFAs of [`Staged`](crate::extract::embedded::Staged) regexes to
+/// compiled ones. Together the fast ones cost some 200 M instructions to
+/// build and save some 700 a byte, so a run pays them back by about 400 KB
+/// of text (measured on JSON Lines streams of 100 KB, 300 KB, 1 and 2 MB);
+/// a single article never builds them.
 pub(crate) const WARM_UP: usize = 128 << 10;
 
 /// Counts `bytes` of text as read (called once per document).
@@ -72,6 +74,9 @@ pub(crate) struct Adaptive {
     /// The fst does not match the phrases: only the automaton serves.
     stale: bool,
     what: &'static str,
+    /// The automaton past [`WARM_UP`]: a contiguous NFA, small.
+    nfa: OnceLock<AhoCorasick>,
+    /// The automaton past [`DFA_AFTER`].
     dfa: OnceLock<AhoCorasick>,
 }
 
@@ -98,6 +103,7 @@ impl Adaptive {
             fst: Walker::new(fst),
             stale,
             what,
+            nfa: OnceLock::new(),
             dfa: OnceLock::new(),
         }
     }
@@ -118,7 +124,9 @@ impl Adaptive {
     /// When the DFA cannot be built: the phrases are static data.
     pub(crate) fn find_overlapping(&self, text: &str) -> Vec<Hit> {
         if self.stale || self.dfa.get().is_some() || seen() > DFA_AFTER {
-            self.with_dfa(text)
+            self.search(&self.dfa, AhoCorasickKind::DFA, text)
+        } else if seen() > WARM_UP {
+            self.search(&self.nfa, AhoCorasickKind::ContiguousNFA, text)
         } else {
             self.walk(text)
         }
@@ -143,15 +151,18 @@ impl Adaptive {
         hits
     }
 
-    fn with_dfa(&self, text: &str) -> Vec<Hit> {
-        let dfa = self.dfa.get_or_init(|| {
+    /// [`Adaptive::find_overlapping`] with the automaton of `kind` kept in
+    /// `cell`, built on first use.
+    fn search(&self, cell: &OnceLock<AhoCorasick>, kind: AhoCorasickKind, text: &str) -> Vec<Hit> {
+        let automaton = cell.get_or_init(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(kind))
                 .build(&self.phrases)
                 .unwrap_or_else(|e| panic!("{} automaton: {e}", self.what))
         });
-        dfa.find_overlapping_iter(text)
+        automaton
+            .find_overlapping_iter(text)
             .filter(|m| starts_word(text, m.start()))
             .map(|m| Hit {
                 start: m.start(),
@@ -202,10 +213,13 @@ pub(crate) fn check_patterns_file(path: &str, header: &str, phrases: &[String]) 
 mod tests {
     use super::*;
 
-    /// The fst walk finds what the automaton finds, in the same order.
+    /// The fst walk finds what both automata find, in the same order.
     pub(crate) fn same_as_automaton(m: &Adaptive, text: &str) {
         let walked = m.walk(text);
-        assert_eq!(walked, m.with_dfa(text), "{}", m.what);
+        let dfa = m.search(&m.dfa, AhoCorasickKind::DFA, text);
+        assert_eq!(walked, dfa, "{} DFA", m.what);
+        let nfa = m.search(&m.nfa, AhoCorasickKind::ContiguousNFA, text);
+        assert_eq!(walked, nfa, "{} NFA", m.what);
     }
 
     #[test]
