@@ -37,9 +37,9 @@ const DFA_AFTER: usize = 4 << 20;
 /// Text read by the process after which the matchers that are cheap to
 /// load but slow to search give way to fast ones: the role, organization,
 /// offence and trigger walks to Aho-Corasick automata, the date rules'
-/// `regex_lite` engine and sparse start DFA to the `regex` crate's, the
-/// embedded DFAs of [`Staged`](crate::extract::embedded::Staged) regexes to
-/// compiled ones. Together the fast ones cost some 200 M instructions to
+/// `regex_lite` engine and sparse start DFA to the `regex` crate's (the
+/// embedded regexes of [`Staged`](crate::extract::embedded::Staged) switch
+/// earlier still). Together the fast ones cost some 200 M instructions to
 /// build and save some 700 a byte, so a run pays them back by about 400 KB
 /// of text (measured on JSON Lines streams of 100 KB, 300 KB, 1 and 2 MB);
 /// a single article never builds them.

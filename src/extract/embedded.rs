@@ -67,14 +67,19 @@ pub(crate) fn regex(forward: &'static [u8], reverse: &'static [u8]) -> EmbeddedR
 }
 
 /// Text read by the process after which a [`Staged`] regex compiles its
-/// pattern.
-const COMPILE_AFTER: usize = automaton::WARM_UP;
+/// pattern. Earlier than [`automaton::WARM_UP`]: searched with the sparse
+/// DFAs, these regexes (the tense cues most) cost some 900 instructions
+/// per byte of text more than compiled, and compiling one costs about
+/// 5 M, so they pay back within
+/// a few dozen kilobytes (16 KB gave the fewest instructions on streams of
+/// 50 KB to 1 MB); an article of ordinary length stays below.
+const COMPILE_AFTER: usize = 16 << 10;
 
 /// A regex of `regex_patterns.rs` searched two ways: with its embedded
-/// DFAs, which cost nothing to load but search slower (sparse: up to 300
-/// instructions a byte more), then, once the process has read [`COMPILE_AFTER`] bytes, with
-/// the regex crate's, fast but 1 to 14 M instructions to compile. Both
-/// find the same matches (test `regexes_match_like_the_regex_crate`).
+/// DFAs, which cost nothing to load but search slower (sparse), then, once
+/// the process has read [`COMPILE_AFTER`] bytes, with the regex crate's,
+/// fast but 1 to 14 M instructions to compile. Both find the same matches
+/// (test `regexes_match_like_the_regex_crate`).
 pub(crate) struct Staged {
     pattern: &'static str,
     forward: &'static [u8],
