@@ -75,9 +75,8 @@ pub fn guess(doc: &Document) -> &'static str {
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Elision))
         .take(SAMPLE);
     // The extractors lower the text anyway: read the words from that view.
-    let lower = doc.lower();
     for t in words {
-        let w = &lower[t.range()];
+        let w = doc.token_lower(t);
         if w.len() > 6 {
             continue;
         }

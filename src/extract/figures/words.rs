@@ -133,7 +133,6 @@ fn maybe_number(w: &str, lw: &str) -> bool {
 /// Every spelled number of `doc`, and vague amounts.
 pub fn scan(doc: &Document, out: &mut Vec<Core>) {
     let norm = doc.norm();
-    let lowered = doc.lower();
     let tokens = doc.tokens();
     let mut i = 0;
     while i < tokens.len() {
@@ -143,7 +142,7 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
             continue;
         }
         let w = doc.token_text(&t);
-        let lw = &lowered[t.range()];
+        let lw = doc.token_lower(&t);
         if !maybe_number(w, lw) {
             i += 1;
             continue;
@@ -182,7 +181,7 @@ pub fn scan(doc: &Document, out: &mut Vec<Core>) {
         let mut last = i;
         while j < tokens.len() {
             let u = tokens[j];
-            let lu = &lowered[u.range()];
+            let lu = doc.token_lower(&u);
             if u.kind == TokenKind::Word && is_number_word(lu) {
                 last = j;
             } else if !(lu == "," || lu == "et" || lu == "virgule" || lu == "+" || lu == "=") {

@@ -73,11 +73,6 @@ pub struct Speakers<'a> {
     longest: usize,
 }
 
-/// A word token: its index and lower-case text.
-fn lower<'d>(doc: &'d Document, t: &Token) -> &'d str {
-    &doc.lower()[t.range()]
-}
-
 impl<'a> Speakers<'a> {
     /// Collects the people and organizations of `record`, leaving out
     /// mentions inside quotes.
@@ -223,7 +218,7 @@ impl<'a> Speakers<'a> {
         let toks = doc.tokens();
         let range = prev.token_range();
         let end = range.end.min(range.start + SUBJECT_WINDOW);
-        let word = |k: usize| lower(doc, &toks[k]);
+        let word = |k: usize| doc.token_lower(&toks[k]);
         for m in range.start + 1..end {
             let det = matches!(word(m - 1), "le" | "la" | "l'" | "un" | "une");
             if !det || !MEMBER_NOUNS.contains(&word(m)) {
@@ -276,10 +271,10 @@ impl<'a> Speakers<'a> {
         {
             i += 1;
         }
-        let w = toks.get(i).map(|t| lower(doc, t))?;
+        let w = toks.get(i).map(|t| doc.token_lower(t))?;
         if SOURCE_WORDS.contains(&w) || w == "d'" {
             let j = if w == "d'" { i + 2 } else { i + 1 };
-            if w == "d'" && toks.get(i + 1).map(|t| lower(doc, t)) != Some("après") {
+            if w == "d'" && toks.get(i + 1).map(|t| doc.token_lower(t)) != Some("après") {
                 return None;
             }
             return Some(self.noun_phrase(j, s.outer.start, &stop, true));
@@ -289,7 +284,7 @@ impl<'a> Speakers<'a> {
         let mut female = None;
         let mut j = i;
         while j < toks.len() && j < i + 6 && !stop(&toks[j]) {
-            let w = lower(doc, &toks[j]);
+            let w = doc.token_lower(&toks[j]);
             let (head, pron) = split_inverted(w);
             if pron.is_some() {
                 female = pron;
@@ -320,13 +315,13 @@ impl<'a> Speakers<'a> {
         let mut cue = None;
         for k in (first..last).rev() {
             let t = &toks[k];
-            let w = lower(doc, t);
+            let w = doc.token_lower(t);
             if t.kind == TokenKind::Punct && w == ":" && k + 3 >= last {
                 cue = Some((k, Cue::Colon));
                 break;
             }
             if w == "selon"
-                || (w == "après" && k > 0 && lower(doc, &toks[k - 1]) == "d'")
+                || (w == "après" && k > 0 && doc.token_lower(&toks[k - 1]) == "d'")
                 || w == "pour" && k == first
             {
                 cue = Some((k, Cue::Source));
@@ -357,15 +352,15 @@ impl<'a> Speakers<'a> {
             // subject of a later clause (« X … , où il s'était pris : »).
             let from = toks.partition_point(|t| (t.start as usize) < r.end);
             for m in from..k {
-                let w = lower(doc, &toks[m]);
-                let after_que = m > 0 && lower(doc, &toks[m - 1]) == "qu'";
+                let w = doc.token_lower(&toks[m]);
+                let after_que = m > 0 && doc.token_lower(&toks[m - 1]) == "qu'";
                 if let Some(f) = pronoun_sex(w).filter(|_| !after_que) {
                     return Some(
                         self.pronoun(toks[m].start as usize, f, 4)
                             .or(Some(r.name.clone())),
                     );
                 }
-                let det = m > 0 && matches!(lower(doc, &toks[m - 1]), "le" | "la" | "l'");
+                let det = m > 0 && matches!(doc.token_lower(&toks[m - 1]), "le" | "la" | "l'");
                 if det {
                     if let Some(name) = self.noun(w, m, s.outer.start) {
                         return Some(Some(name));
@@ -380,9 +375,9 @@ impl<'a> Speakers<'a> {
         // nothing before it names the speaker.
         let mut subordinate = None;
         for m in (first..k).rev() {
-            let w = lower(doc, &toks[m]);
+            let w = doc.token_lower(&toks[m]);
             if let Some(f) = pronoun_sex(w) {
-                if m > 0 && lower(doc, &toks[m - 1]) == "qu'" {
+                if m > 0 && doc.token_lower(&toks[m - 1]) == "qu'" {
                     subordinate = subordinate.or(Some((m, f)));
                     continue;
                 }
@@ -416,7 +411,7 @@ impl<'a> Speakers<'a> {
     fn clause_subject(&self, first: usize, verb: usize) -> Option<String> {
         let doc = self.doc;
         let toks = doc.tokens();
-        let word = |m: usize| lower(doc, &toks[m]);
+        let word = |m: usize| doc.token_lower(&toks[m]);
         let mut m = verb;
         while m > first && {
             let w = word(m - 1);
@@ -473,14 +468,14 @@ impl<'a> Speakers<'a> {
                 }
                 continue;
             }
-            let w = lower(doc, t);
+            let w = doc.token_lower(t);
             if let Some(f) = pronoun_sex(w) {
                 return self.pronoun(at, f, 4);
             }
             if MEMBER_NOUNS.contains(&w) {
                 continue;
             }
-            let dative = k > 0 && matches!(lower(doc, &toks[k - 1]), "à" | "au" | "aux");
+            let dative = k > 0 && matches!(doc.token_lower(&toks[k - 1]), "à" | "au" | "aux");
             if !dative {
                 if let Some(name) = self.noun(w, k, quote_at) {
                     return Some(name);
@@ -621,7 +616,7 @@ fn pronoun_sex(w: &str) -> Option<Option<bool>> {
 fn is_dative(doc: &Document, at: usize) -> bool {
     let toks = doc.tokens();
     let i = toks.partition_point(|t| (t.start as usize) < at);
-    let word = |k: Option<usize>| k.map(|k| lower(doc, &toks[k])).unwrap_or_default();
+    let word = |k: Option<usize>| k.map(|k| doc.token_lower(&toks[k])).unwrap_or_default();
     let mut w = word(i.checked_sub(1));
     if matches!(w, "l'" | "la" | "le" | "les") {
         w = word(i.checked_sub(2));
@@ -633,7 +628,7 @@ fn is_dative(doc: &Document, at: usize) -> bool {
 fn prev_word(doc: &Document, at: usize) -> Option<&str> {
     let toks = doc.tokens();
     let i = toks.partition_point(|t| (t.start as usize) < at);
-    i.checked_sub(1).map(|k| lower(doc, &toks[k]))
+    i.checked_sub(1).map(|k| doc.token_lower(&toks[k]))
 }
 
 /// Whether a mention at `at` can be a subject: not right after a preposition
@@ -644,13 +639,13 @@ fn is_subject(doc: &Document, at: usize) -> bool {
     let Some(k) = i.checked_sub(1) else {
         return true;
     };
-    let mut w = lower(doc, &toks[k]);
+    let mut w = doc.token_lower(&toks[k]);
     if w == "(" {
         return false;
     }
     if matches!(w, "l'" | "le" | "la" | "les" | "m." | "mme") {
         match k.checked_sub(1) {
-            Some(k2) => w = lower(doc, &toks[k2]),
+            Some(k2) => w = doc.token_lower(&toks[k2]),
             None => return true,
         }
     }
