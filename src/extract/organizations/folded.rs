@@ -8,6 +8,8 @@
 //! not expand ligatures (`œ` stays `œ`) and knows only the Latin letters of
 //! French and its neighbours.
 
+use crate::text::normalize::plain_ascii_end;
+
 /// The folded text and where its bytes come from in the normalized text.
 #[derive(Debug, Clone)]
 pub(crate) struct Folded {
@@ -31,8 +33,7 @@ impl Folded {
         while i < bytes.len() {
             // Runs of ASCII (most of a French text) are copied whole and
             // lowered at the end.
-            let run = bytes[i..].iter().position(|b| !b.is_ascii());
-            let j = run.map_or(bytes.len(), |n| i + n);
+            let j = plain_ascii_end(bytes, i, None);
             text.push_str(&norm[i..j]);
             i = j;
             let Some(c) = norm[i..].chars().next() else {
