@@ -45,6 +45,11 @@ const DFA_AFTER: usize = 4 << 20;
 /// a single article never builds them.
 pub(crate) const WARM_UP: usize = 128 << 10;
 
+/// Whether the process has read more than [`WARM_UP`] bytes of text.
+pub(crate) fn warmed_up() -> bool {
+    seen() > WARM_UP
+}
+
 /// Counts `bytes` of text as read (called once per document).
 pub(crate) fn note(bytes: usize) {
     SEEN.fetch_add(bytes, Ordering::Relaxed);
@@ -125,7 +130,7 @@ impl Adaptive {
     pub(crate) fn find_overlapping(&self, text: &str) -> Vec<Hit> {
         if self.stale || self.dfa.get().is_some() || seen() > DFA_AFTER {
             self.search(&self.dfa, AhoCorasickKind::DFA, text)
-        } else if seen() > WARM_UP {
+        } else if warmed_up() {
             self.search(&self.nfa, AhoCorasickKind::ContiguousNFA, text)
         } else {
             self.walk(text)

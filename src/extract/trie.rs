@@ -10,9 +10,9 @@
 //! start, and a trie built at run time 10 M. But the walk from every byte
 //! costs more than the automaton (the offence and trigger walks together
 //! some 240 instructions a byte more, against some 64 M to build both
-//! automata), so once the process has read [`AUTOMATON_AFTER`] bytes of
-//! text the automaton is built after all and searches instead; both find
-//! the same matches.
+//! automata), so once the process is warmed up ([`automaton::warmed_up`])
+//! the automaton is built after all and searches instead; both find the
+//! same matches.
 
 use crate::extract::automaton;
 use crate::extract::fst_walk::Walker;
@@ -22,16 +22,12 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// Text read by the process after which the automaton takes over (see
-/// [`automaton::WARM_UP`]).
-const AUTOMATON_AFTER: usize = automaton::WARM_UP;
-
 /// The forms, as an fst and as a list for the automaton.
 pub(crate) struct Trie {
     walker: Walker<Cow<'static, [u8]>>,
     /// The forms, for the automaton.
     forms: Forms,
-    /// The leftmost-longest automaton, built past [`AUTOMATON_AFTER`].
+    /// The leftmost-longest automaton, built once the process is warmed up.
     automaton: OnceLock<AhoCorasick>,
 }
 
@@ -117,7 +113,7 @@ impl Trie {
 
     /// The leftmost-longest matches in `text`, in order, none overlapping.
     pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = Match> + 't> {
-        if automaton::seen() > AUTOMATON_AFTER {
+        if automaton::warmed_up() {
             let ac = self.automaton.get_or_init(|| self.build_automaton());
             return Box::new(ac.find_iter(text).map(|m| Match {
                 start: m.start(),

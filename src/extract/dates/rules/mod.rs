@@ -159,21 +159,17 @@ struct Compiled {
     pattern: String,
     /// Compiled on first use: a short article needs only a few rules.
     lite: OnceLock<LiteRegex>,
-    /// Compiled on first use once the process has read
-    /// [`FULL_REGEX_AFTER`] bytes.
+    /// Compiled on first use once the process is warmed up
+    /// ([`automaton::warmed_up`]).
     full: OnceLock<FullRegex>,
 }
-
-/// Text read by the process after which the rules match with the `regex`
-/// crate's engine rather than `regex_lite`'s (see [`automaton::WARM_UP`]).
-const FULL_REGEX_AFTER: usize = automaton::WARM_UP;
 
 impl Compiled {
     /// The rule's regex as `regex_lite` compiles it: anchored (it runs at
     /// the starts [`Starts`] found), on the text in lower case, so without
     /// `(?i)`. Compiling it costs a fifth of what the `regex` crate's costs,
     /// and a short article compiles a dozen of them; but it matches several
-    /// times slower, so a process that has read [`FULL_REGEX_AFTER`] bytes
+    /// times slower, so a warmed-up process ([`automaton::warmed_up`])
     /// compiles [`Compiled::full`] instead. Both find the same matches (test
     /// `both_engines_match_alike`).
     fn lite(&self) -> &LiteRegex {
@@ -286,7 +282,7 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
 /// Every match of every rule in `text`, overlapping ones included.
 /// `lower` is `text` lowered by [`lowered`](crate::text::lower::lowered) (same byte offsets).
 pub fn candidates(text: &str, lower: &str) -> Vec<Candidate> {
-    candidates_with(text, lower, automaton::seen() > FULL_REGEX_AFTER)
+    candidates_with(text, lower, automaton::warmed_up())
 }
 
 /// [`candidates`], with the `regex` crate's engine when `full`, else

@@ -9,10 +9,10 @@
 //! place, where compiling the rules at start-up cost some 25 ms.
 //!
 //! The sparse DFA searches slower than a lazy DFA once that one has built
-//! its states (some 150 instructions a byte more), so past
-//! [`LAZY_AFTER`] bytes of text read by the process, the lazy DFA is built
-//! from the same patterns (87 M instructions) and used instead; both find
-//! the same starts.
+//! its states (some 150 instructions a byte more), so once the process is
+//! warmed up ([`automaton::warmed_up`]), the lazy DFA is built from the same
+//! patterns (87 M instructions) and used instead; both find the same
+//! starts.
 //!
 //! It is a pure speed-up: [`super::candidates`] visits the same match
 //! starts in the same order as a scan of the whole text would, because a
@@ -30,10 +30,6 @@ use regex_automata::util::start;
 use regex_automata::{Anchored, MatchKind};
 use std::cell::RefCell;
 use std::sync::OnceLock;
-
-/// Text read by the process after which the lazy DFA takes over (see
-/// [`automaton::WARM_UP`]).
-const LAZY_AFTER: usize = automaton::WARM_UP;
 
 thread_local! {
     /// One lazy DFA cache per thread (batch runs extractors on many threads).
@@ -85,7 +81,7 @@ impl Starts {
     /// The positions of `text` where each rule may start a kept match, in
     /// order, one list per rule.
     pub(super) fn scan(&self, text: &str) -> Vec<Vec<usize>> {
-        if automaton::seen() > LAZY_AFTER {
+        if automaton::warmed_up() {
             let lazy = self.lazy.get_or_init(|| build_lazy(&self.patterns));
             let found = CACHE.with(|cell| {
                 let mut slot = cell.borrow_mut();
