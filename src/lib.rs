@@ -52,9 +52,7 @@ pub struct Options {
 pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
     let mut record = Record::new(id);
     record.title = doc.title().map(|r| doc.span(r).text.trim().to_string());
-    record.published = opts
-        .published
-        .map(|p| p.date().format("%Y-%m-%d").to_string());
+    record.published = opts.published.map(|p| p.date().to_string());
     let lang = text::lang::guess(doc);
     if lang != "fr" {
         record.lang = lang.to_string();
@@ -68,7 +66,7 @@ pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
             extract::dates::detect_published(doc).map(|d| d.and_time(chrono::NaiveTime::MIN));
         match published {
             Some(p) => {
-                let day = p.date().format("%Y-%m-%d").to_string();
+                let day = p.date().to_string();
                 record
                     .warnings
                     .push(format!("publication date detected from the text: {day}"));

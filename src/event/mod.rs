@@ -91,7 +91,7 @@ pub fn extract(doc: &Document, ctx: &Context) -> Option<Event> {
         .and_then(|a| a.date.as_deref())
         .and_then(|v| day_of(v, published))
         .or_else(|| window_date(doc, &r.dates, title.clone(), lede.clone(), published))
-        .or_else(|| published.map(|p| p.format("%Y-%m-%d").to_string()));
+        .or_else(|| published.map(|p| p.to_string()));
     // Where and who.
     let in_window = |c: usize| in_title(c) || in_lede(c);
     let inside_org = |s: &Span| {
@@ -299,15 +299,15 @@ fn what_phrase(doc: &Document, trigger: &Span) -> String {
 /// The day (`YYYY-MM-DD`) of a TIMEX3 value, when it names one close
 /// enough to publication.
 fn day_of(value: &str, published: Option<NaiveDate>) -> Option<String> {
-    let day = value.get(..10)?;
-    let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    let d = crate::extract::dates::value_day(value)?;
     if let Some(p) = published {
         let age = (p - d).num_days();
         if !(-7..=MAX_DAYS_BEFORE).contains(&age) {
             return None;
         }
     }
-    Some(day.to_string())
+    // `value_day` read its first ten bytes, all ASCII.
+    Some(value[..10].to_string())
 }
 
 /// Whether a date opens its paragraph as a dateline (« 5 juillet 2012. - »).

@@ -335,9 +335,7 @@ impl Facts {
         let here = doc.char_offset(at);
         let published = ctx.published.map(|p| p.date());
         let after_publication = |value: &str| {
-            let day = value
-                .get(..10)
-                .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+            let day = crate::extract::dates::value_day(value);
             matches!((day, published), (Some(d), Some(p)) if d > p)
         };
         let from = self.dates.partition_point(|d| d.0 < a);

@@ -368,6 +368,24 @@ fn is_dateline(head: &str) -> bool {
         || ends(&["mise", "à", "jour"])
 }
 
+/// The day a TIMEX3 value of this crate starts with (`2024-06-25`,
+/// `2024-06-25T15:30`), `None` for the others (`2024-06`, `XXXX-06-25`,
+/// `PRESENT_REF`). Reads the ten bytes directly: chrono's
+/// `parse_from_str` interprets its format string at every call.
+pub fn value_day(value: &str) -> Option<NaiveDate> {
+    let b = value.as_bytes().get(..10)?;
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
 /// The publication date the text states: a dateline (« Publié le
 /// 25/06/2024 à 14h30 », « Paris, 25 juin 2024 (AFP) », « Ce 25 juin
 /// 2024 »), else the first complete date of the lede.
@@ -418,6 +436,34 @@ pub fn detect_published(doc: &Document) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use crate::record::Record;
+
+    #[test]
+    fn value_day_reads_what_chrono_parses() {
+        for value in [
+            "2024-06-25",
+            "2024-06-25T15:30",
+            "2024-02-30",
+            "2024-13-01",
+            "0999-01-01",
+            "2024-06",
+            "2024-W26",
+            "XXXX-06-25",
+            "PRESENT_REF",
+            "2024-6-25T1",
+            "",
+        ] {
+            let chrono = value
+                .get(..10)
+                .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+            assert_eq!(value_day(value), chrono, "{value:?}");
+        }
+        assert_eq!(
+            value_day("2024-06-25T15:30"),
+            NaiveDate::from_ymd_opt(2024, 6, 25)
+        );
+        // Unlike chrono, no signed year (« +2024-06-2 »): values have none.
+        assert_eq!(value_day("+2024-06-2"), None);
+    }
     use crate::RecordId;
 
     #[test]

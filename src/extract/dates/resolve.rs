@@ -34,8 +34,9 @@ pub enum Value {
 impl Value {
     fn format(&self) -> String {
         match self {
-            Value::Day(d) => d.format("%Y-%m-%d").to_string(),
-            Value::Minute(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
+            // A date's `Display` is `%Y-%m-%d`, without parsing a format.
+            Value::Day(d) => d.to_string(),
+            Value::Minute(t) => format!("{}T{:02}:{:02}", t.date(), t.hour(), t.minute()),
             Value::Month(y, m) => format!("{y:04}-{m:02}"),
             Value::Year(y) => format!("{y:04}"),
             Value::Week(y, w) => format!("{y:04}-W{w:02}"),
@@ -174,14 +175,11 @@ fn point(p: &Point, reference: Option<NaiveDateTime>) -> Value {
     let prefix = match &base {
         Value::Day(d) => match t {
             TimeSpec::Clock(24, None) => {
-                return Value::Text(format!(
-                    "{}T00",
-                    (*d + Duration::days(1)).format("%Y-%m-%d")
-                ))
+                return Value::Text(format!("{}T00", *d + Duration::days(1)))
             }
-            _ => d.format("%Y-%m-%d").to_string(),
+            _ => d.to_string(),
         },
-        Value::Minute(dt) => dt.format("%Y-%m-%d").to_string(),
+        Value::Minute(dt) => dt.date().to_string(),
         other => other.format(),
     };
     Value::Text(match t {
@@ -373,7 +371,7 @@ fn day(spec: &DaySpec, tense: Tense, reference: Option<NaiveDateTime>) -> Value 
                     } * n as i64;
                     let t = t + Duration::seconds(secs);
                     if *unit == Unit::Hour {
-                        Value::Text(t.format("%Y-%m-%dT%H").to_string())
+                        Value::Text(format!("{}T{:02}", t.date(), t.hour()))
                     } else {
                         Value::Minute(t)
                     }
