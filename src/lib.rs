@@ -61,9 +61,12 @@ pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
         ));
     }
     let mut published = opts.published;
+    let mut spotted = None;
     if published.is_none() {
+        let dates = extract::dates::spot(doc);
         published =
-            extract::dates::detect_published(doc).map(|d| d.and_time(chrono::NaiveTime::MIN));
+            extract::dates::published_in(doc, &dates).map(|d| d.and_time(chrono::NaiveTime::MIN));
+        spotted = Some(dates);
         match published {
             Some(p) => {
                 let day = p.date().to_string();
@@ -77,7 +80,7 @@ pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
                 .push("no publication date: relative dates are left unresolved".to_string()),
         }
     }
-    extract::run(doc, published, opts.only, &mut record);
+    extract::run(doc, published, opts.only, spotted, &mut record);
     record.sort();
     links::link(doc, &mut record);
     record

@@ -175,7 +175,15 @@ pub struct Context<'a> {
 
 /// Runs the extractors of `only` (and what they need) over `doc`, filling the
 /// fact lists of `record`, and clears the lists of kinds not asked for.
-pub fn run(doc: &Document, published: Option<NaiveDateTime>, only: KindSet, record: &mut Record) {
+/// `spotted` are the date expressions of `doc` when the caller has spotted
+/// them already (to find the publication date).
+pub fn run(
+    doc: &Document,
+    published: Option<NaiveDateTime>,
+    only: KindSet,
+    mut spotted: Option<dates::Spotted>,
+    record: &mut Record,
+) {
     let run = only.with_needs();
     automaton::note(doc.norm().len());
     for kind in Kind::ALL {
@@ -184,7 +192,12 @@ pub fn run(doc: &Document, published: Option<NaiveDateTime>, only: KindSet, reco
         }
         let ctx = Context { published, record };
         match kind {
-            Kind::Dates => record.dates = dates::extract(doc, &ctx),
+            Kind::Dates => {
+                record.dates = match spotted.take() {
+                    Some(spotted) => dates::resolve_spotted(doc, &ctx, spotted),
+                    None => dates::extract(doc, &ctx),
+                }
+            }
             Kind::Figures => record.figures = figures::extract(doc, &ctx),
             Kind::Places => record.places = places::extract(doc, &ctx),
             Kind::Organizations => record.organizations = organizations::extract(doc, &ctx),

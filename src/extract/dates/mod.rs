@@ -171,11 +171,33 @@ fn text_anchored(p: &Point) -> bool {
     }
 }
 
-/// Finds the dates of `doc`, resolved against `ctx.published`.
-pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
+/// The date expressions of a text before they are resolved: every rule's
+/// matches, the longest kept, composed (« mardi à 15h »). They do not
+/// depend on the publication date, so finding that date in the text and
+/// resolving against it read the same ones.
+pub struct Spotted(Vec<rules::Candidate>);
+
+/// Spots the date expressions of `doc`.
+pub fn spot(doc: &Document) -> Spotted {
     let norm = doc.norm();
     let lower = doc.lower();
-    let found = compose::compose(norm, lower, rules::select(rules::candidates(norm, lower)));
+    Spotted(compose::compose(
+        norm,
+        lower,
+        rules::select(rules::candidates(norm, lower)),
+    ))
+}
+
+/// Finds the dates of `doc`, resolved against `ctx.published`.
+pub fn extract(doc: &Document, ctx: &Context) -> Vec<DateFact> {
+    resolve_spotted(doc, ctx, spot(doc))
+}
+
+/// The dates of `spotted`, the expressions of `doc`, resolved against
+/// `ctx.published`.
+pub fn resolve_spotted(doc: &Document, ctx: &Context, spotted: Spotted) -> Vec<DateFact> {
+    let norm = doc.norm();
+    let found = spotted.0;
     if found.is_empty() {
         return Vec::new();
     }
@@ -386,6 +408,9 @@ pub fn value_day(value: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
+/// How far into the text the publication date is looked for: the lede.
+const LEDE: usize = 1500;
+
 /// The publication date the text states: a dateline (« Publié le
 /// 25/06/2024 à 14h30 », « Paris, 25 juin 2024 (AFP) », « Ce 25 juin
 /// 2024 »), else the first complete date of the lede.
@@ -399,14 +424,15 @@ pub fn value_day(value: &str) -> Option<NaiveDate> {
 /// assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2024-06-25"));
 /// ```
 pub fn detect_published(doc: &Document) -> Option<NaiveDate> {
+    published_in(doc, &spot(doc))
+}
+
+/// [`detect_published`] over the expressions already spotted in `doc`:
+/// those that start in its first [`LEDE`] bytes (one that runs on past
+/// them counts whole).
+pub fn published_in(doc: &Document, spotted: &Spotted) -> Option<NaiveDate> {
     let norm = doc.norm();
-    let mut end = norm.len().min(1500);
-    while !norm.is_char_boundary(end) {
-        end -= 1;
-    }
-    let lede = &norm[..end];
-    let lower = &doc.lower()[..end];
-    let found = compose::compose(lede, lower, rules::select(rules::candidates(lede, lower)));
+    let lede = spotted.0.iter().filter(|c| c.start < LEDE);
     let complete = |c: &rules::Candidate| match &c.expr {
         DateExpr::Point(p) => match p.day {
             DaySpec::Calendar {
@@ -420,16 +446,16 @@ pub fn detect_published(doc: &Document) -> Option<NaiveDate> {
     };
     // A dateline first: the date right after « Publié le », a line start,
     // « Ce » or « Ville, ».
-    for c in &found {
+    for c in lede.clone() {
         if let Some(d) = complete(c) {
-            let line_start = lede[..c.start].rfind('\n').map_or(0, |i| i + 1);
-            let head = &lede[line_start..c.start];
+            let line_start = norm[..c.start].rfind('\n').map_or(0, |i| i + 1);
+            let head = &norm[line_start..c.start];
             if is_dateline(head) {
                 return Some(d);
             }
         }
     }
-    found.iter().find_map(complete)
+    lede.clone().find_map(complete)
 }
 
 #[cfg(test)]
@@ -534,6 +560,16 @@ mod tests {
         let doc = Document::new("Titre\n\nPublié le 25/06/2024 à 14h30\n\nTexte du 3 mars 2020.");
         assert_eq!(detect_published(&doc), NaiveDate::from_ymd_opt(2024, 6, 25));
         let doc = Document::new("Titre\n\nRien ici.");
+        assert_eq!(detect_published(&doc), None);
+        // Only the lede counts; a date starting in it counts whole.
+        let filler = "Un mot de plus. ".repeat(93); // 1488 bytes
+        let doc = Document::new(format!("{filler}Le 25 juin 2024, la suite."));
+        assert!(doc
+            .norm()
+            .find("25 juin")
+            .is_some_and(|i| i < LEDE && i + 12 > LEDE));
+        assert_eq!(detect_published(&doc), NaiveDate::from_ymd_opt(2024, 6, 25));
+        let doc = Document::new(format!("{filler}Encore un mot. Le 25 juin 2024."));
         assert_eq!(detect_published(&doc), None);
     }
 }
