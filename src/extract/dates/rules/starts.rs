@@ -118,7 +118,7 @@ impl Starts {
             let b = bytes[i];
             // ASCII, most of the text, is classed without decoding.
             let (word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric() || b == b'_', 1)
+                (ASCII_WORD[usize::from(b)], 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c.is_alphanumeric(), c.len_utf8())
@@ -130,6 +130,12 @@ impl Starts {
                 walk(i, &mut starts)?;
             }
             i += len;
+            // So the rest of an ASCII word is passed over at once.
+            if word {
+                while bytes.get(i).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+                    i += 1;
+                }
+            }
         }
         Some(starts)
     }
@@ -165,6 +171,18 @@ impl Starts {
         }
     }
 }
+
+/// The ASCII bytes of a word (`\w`: letters, digits, `_`); `false` for
+/// every byte of a multi-byte char.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
 
 /// The anchored start state after the byte `behind`.
 fn start_state(dfa: &EmbeddedDfa, behind: Option<u8>) -> StateID {
