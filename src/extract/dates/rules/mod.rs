@@ -88,7 +88,16 @@ impl<'a> Match<'a> {
                 let i = re.capture_names().position(|n| n == Some(name))?;
                 self.group(i)
             }
-            Groups::Full(caps) => caps.get_group_by_name(name).map(|s| s.range()),
+            Groups::Full(caps) => {
+                // A scan of the rule's few names costs less than
+                // `get_group_by_name`, which hashes the name (SipHash).
+                let pattern = caps.pattern()?;
+                let i = caps
+                    .group_info()
+                    .pattern_names(pattern)
+                    .position(|n| n == Some(name))?;
+                caps.get_group(i).map(|s| s.range())
+            }
         }
     }
 
