@@ -135,12 +135,17 @@ fn build_places(out: &Path) {
     }
     let mut table = String::from("[\n");
     let mut builder = fst::MapBuilder::memory();
+    // The same map as text, `key\tvalue` a line: a long run copies it into
+    // a hash map, which the fst's stream makes slow.
+    let mut keys = String::new();
     let mut n = 0u64;
     for (k, rows) in &groups {
         assert!(rows.len() < 256, "too many rows for {k}");
+        assert!(!k.contains(['\t', '\n']), "key {k:?} cannot be a line");
         builder
             .insert(k, n << 8 | rows.len() as u64)
             .expect("keys are inserted in order");
+        let _ = writeln!(keys, "{k}\t{}", n << 8 | rows.len() as u64);
         for r in rows {
             let _ = writeln!(table, "    {r},");
             n += 1;
@@ -149,6 +154,7 @@ fn build_places(out: &Path) {
     table.push(']');
     let bytes = builder.into_inner().expect("fst builds");
     std::fs::write(out.join("places.fst"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("places_keys.txt"), keys).expect("OUT_DIR is writable");
     std::fs::write(out.join("places_rows.rs"), table).expect("OUT_DIR is writable");
     std::fs::write(out.join("places_strings.txt"), strings.blob).expect("OUT_DIR is writable");
 }

@@ -8,8 +8,10 @@
 //! whether a match is a place or which reading is meant: see [`super::rules`].
 
 use super::key::push_key;
+use crate::extract::automaton;
 use crate::text::token::TokenKind;
 use crate::text::Document;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use fst::raw::{Fst, Node, Output};
 use std::sync::LazyLock;
 
@@ -102,10 +104,62 @@ fn group(value: u64) -> &'static [Row] {
     ROWS.get(start..start + len).unwrap_or(&[])
 }
 
+/// Text read by the process after which names are looked up in
+/// [`HASHED`]: a walk of the fst decodes a node for every byte of a key
+/// (some 70 instructions), a hash look-up reads a whole key for less than
+/// two of those; filling the tables costs some 8 M instructions, once.
+const HASH_AFTER: usize = 1 << 20;
+
+/// The keys of [`PLACES`] with their values, `key\tvalue` a line, in the
+/// fst's order (written by `build.rs`), for [`HASHED`]: the fst's own
+/// stream takes some 1,900 instructions a key.
+static KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/places_keys.txt"));
+
+/// The gazetteer's keys in hash tables, for long runs.
+struct Hashed {
+    /// Every key, with its group value.
+    keys: HashMap<&'static str, u64>,
+    /// The starts of longer keys where [`longest`] can stop and go on: up
+    /// to a `-` (the next word comes after it) or up to and with a `'`.
+    goes_on: HashSet<&'static str>,
+}
+
+/// The key and value of each line of [`KEYS`].
+fn key_lines() -> impl Iterator<Item = (&'static str, u64)> {
+    KEYS.lines().filter_map(|line| {
+        let (key, value) = line.split_once('\t')?;
+        Some((key, value.parse().ok()?))
+    })
+}
+
+static HASHED: LazyLock<Hashed> = LazyLock::new(|| {
+    let mut keys = HashMap::with_capacity(PLACES.len());
+    let mut goes_on = HashSet::with_capacity(PLACES.len());
+    for (key, value) in key_lines() {
+        for (at, b) in key.bytes().enumerate() {
+            match b {
+                b'-' => goes_on.insert(&key[..at]),
+                b'\'' => goes_on.insert(&key[..=at]),
+                _ => false,
+            };
+        }
+        keys.insert(key, value);
+    }
+    Hashed { keys, goes_on }
+});
+
+/// The hash tables once the process is past [`HASH_AFTER`].
+fn hashed() -> Option<&'static Hashed> {
+    (automaton::seen() > HASH_AFTER).then(|| &*HASHED)
+}
+
 /// The rows of an exact name (after key folding), empty when unknown.
 pub fn lookup(name: &str) -> &'static [Row] {
     let mut key = String::new();
     push_key(name, &mut key);
+    if let Some(h) = hashed() {
+        return h.keys.get(key.as_str()).map_or(&[], |&v| group(v));
+    }
     PLACES.get(key.as_bytes()).map_or(&[], |o| group(o.value()))
 }
 
@@ -191,6 +245,7 @@ pub fn find(doc: &Document) -> Vec<Candidate> {
     let toks = doc.tokens();
     let norm = doc.norm();
     let fst: &Fst<&'static [u8]> = &PLACES;
+    let hashed = hashed();
     let mut out = Vec::new();
     let mut scratch = String::new();
     let mut i = 0;
@@ -214,8 +269,9 @@ pub fn find(doc: &Document) -> Vec<Candidate> {
                 "aux" | "des" => Some("Les-"),
                 _ => None,
             });
-        let direct = longest(doc, fst, i, None, &mut scratch);
-        let via_article = article.and_then(|a| longest(doc, fst, i, Some(a), &mut scratch));
+        let direct = longest_in(doc, fst, hashed, i, None, &mut scratch);
+        let via_article =
+            article.and_then(|a| longest_in(doc, fst, hashed, i, Some(a), &mut scratch));
         let pick = match (direct, via_article) {
             (Some(d), Some(_)) if d.1.iter().any(|r| r.kind != PlaceKind::Commune) => {
                 Some((d, false))
@@ -243,6 +299,70 @@ pub fn find(doc: &Document) -> Vec<Candidate> {
         i += 1;
     }
     out
+}
+
+/// [`longest`] in the hash tables when there are some, else in the fst.
+fn longest_in(
+    doc: &Document,
+    fst: &Fst<&'static [u8]>,
+    hashed: Option<&Hashed>,
+    i: usize,
+    prefix: Option<&str>,
+    scratch: &mut String,
+) -> Option<(usize, &'static [Row])> {
+    match hashed {
+        Some(h) => longest_hashed(doc, h, i, prefix, scratch),
+        None => longest(doc, fst, i, prefix, scratch),
+    }
+}
+
+/// [`longest`] with the hash tables: the key grows a word at a time, and
+/// the walk stops where no longer key goes on ([`Hashed::goes_on`]).
+fn longest_hashed(
+    doc: &Document,
+    hashed: &Hashed,
+    i: usize,
+    prefix: Option<&str>,
+    key: &mut String,
+) -> Option<(usize, &'static [Row])> {
+    let toks = doc.tokens();
+    let norm = doc.norm();
+    key.clear();
+    key.push_str(prefix.unwrap_or(""));
+    let mut best = None;
+    let mut j = i;
+    loop {
+        let t = toks[j];
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Elision) {
+            break;
+        }
+        push_key(&norm[t.range()], key);
+        if t.kind == TokenKind::Word {
+            if let Some(&v) = hashed.keys.get(key.as_str()) {
+                best = Some((j + 1, group(v)));
+            }
+        }
+        if !hashed.goes_on.contains(key.as_str()) {
+            break;
+        }
+        j += 1;
+        if j >= toks.len() || j - i >= MAX_TOKENS {
+            break;
+        }
+        let gap = &norm[t.end as usize..toks[j].start as usize];
+        match gap {
+            "" if t.kind == TokenKind::Elision => {}
+            "" if &norm[toks[j].range()] == "-"
+                && toks.get(j + 1).is_some_and(|n| n.start == toks[j].end) =>
+            {
+                j += 1;
+                key.push('-');
+            }
+            " " => key.push('-'),
+            _ => break,
+        }
+    }
+    best
 }
 
 /// The longest name starting at token `i` (after `prefix`, a key prefix such
@@ -376,6 +496,41 @@ fn compound(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `build.rs` writes the same map as text and as an fst.
+    #[test]
+    fn keys_file_is_the_fst() {
+        let mut n = 0;
+        for (key, value) in key_lines() {
+            assert_eq!(PLACES.get(key).map(|o| o.value()), Some(value), "{key}");
+            n += 1;
+        }
+        assert_eq!(n, PLACES.len());
+    }
+
+    /// The hash tables find what the fst finds, from every token of every
+    /// fixture, with and without an article prefix.
+    #[test]
+    fn hashed_keys_walk_like_the_fst() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut docs = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures folder").flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let doc = Document::new(text);
+            docs += 1;
+            let mut scratch = String::new();
+            for i in 0..doc.tokens().len() {
+                for prefix in [None, Some("Le-"), Some("Les-")] {
+                    let walked = longest(&doc, &PLACES, i, prefix, &mut scratch);
+                    let hashed = longest_hashed(&doc, &HASHED, i, prefix, &mut scratch);
+                    assert_eq!(walked, hashed, "token {i} of {:?}", entry.path());
+                }
+            }
+        }
+        assert!(docs > 10);
+    }
 
     #[test]
     fn lookup_folds_spelling_variants() {
