@@ -72,7 +72,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// ```
 pub fn tokenize(norm: &str) -> Vec<Token> {
     let mut raw: Vec<Token> = Vec::with_capacity(norm.len() / 5);
-    segment(norm, &mut |start, seg| push_segment(&mut raw, start, seg));
+    segment(norm, &mut raw);
     merge(norm, raw)
 }
 
@@ -150,8 +150,8 @@ fn class_wide(c: char) -> Class {
     }
 }
 
-/// Splits `s` into Unicode word-boundary segments, calling `emit(start,
-/// segment)` for each, in order, except runs of spaces, which make no token.
+/// Splits `s` into Unicode word-boundary segments and pushes the tokens of
+/// each to `out` ([`push_segment`]), in order; runs of spaces make none.
 ///
 /// For the scripts of French news (Latin, Greek, Cyrillic, general
 /// punctuation) it applies the rules of UAX #29 that matter there (letters
@@ -161,7 +161,8 @@ fn class_wide(c: char) -> Class {
 /// non-space text holding a char of another script (CJK, Thai, emoji
 /// sequences…) is handed whole to `unicode-segmentation`, so its boundaries
 /// are the standard ones.
-fn segment(s: &str, emit: &mut impl FnMut(usize, &str)) {
+fn segment(s: &str, out: &mut Vec<Token>) {
+    let bytes = s.as_bytes();
     let len = s.len();
     let mut i = 0;
     while i < len {
@@ -173,7 +174,16 @@ fn segment(s: &str, emit: &mut impl FnMut(usize, &str)) {
             Class::Letter | Class::Digit | Class::Extend => {
                 let mut last = cls;
                 let mut exotic = false;
+                // ASCII letters only so far: a plain word, pushed at once.
+                let mut plain = cls == Class::Letter && c.is_ascii();
                 while i < len {
+                    // ASCII letters and digits, most of a word, join at once.
+                    if let Some(k) = ascii_word_class(bytes[i]) {
+                        plain &= k == Class::Letter;
+                        last = k;
+                        i += 1;
+                        continue;
+                    }
                     let (n, nw) = char_at(s, i);
                     let nc = class(n);
                     let joins = match nc {
@@ -195,6 +205,7 @@ fn segment(s: &str, emit: &mut impl FnMut(usize, &str)) {
                     if !joins {
                         break;
                     }
+                    plain = false;
                     i += nw;
                     if nc != Class::Extend {
                         last = nc;
@@ -203,13 +214,27 @@ fn segment(s: &str, emit: &mut impl FnMut(usize, &str)) {
                 if exotic {
                     i = exotic_run(s, i);
                     for (k, seg) in s[start..i].split_word_bound_indices() {
-                        emit(start + k, seg);
+                        push_segment(out, start + k, seg);
                     }
+                    continue;
+                }
+                if plain {
+                    // What `push_segment` makes of it: no apostrophe, not a
+                    // number, not « nº ».
+                    out.push(Token {
+                        start: start as u32,
+                        end: i as u32,
+                        kind: TokenKind::Word,
+                    });
                     continue;
                 }
             }
             Class::Space => {
                 while i < len {
+                    if bytes[i] == b' ' {
+                        i += 1;
+                        continue;
+                    }
                     let (n, nw) = char_at(s, i);
                     if class(n) != Class::Space {
                         break;
@@ -227,13 +252,23 @@ fn segment(s: &str, emit: &mut impl FnMut(usize, &str)) {
             Class::Exotic => {
                 i = exotic_run(s, i);
                 for (k, seg) in s[start..i].split_word_bound_indices() {
-                    emit(start + k, seg);
+                    push_segment(out, start + k, seg);
                 }
                 continue;
             }
             Class::MidNumLet | Class::MidNum | Class::Other => {}
         }
-        emit(start, &s[start..i]);
+        push_segment(out, start, &s[start..i]);
+    }
+}
+
+/// The class of an ASCII letter or digit byte, `None` for any other byte.
+#[inline(always)]
+fn ascii_word_class(b: u8) -> Option<Class> {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' | b'_' => Some(Class::Letter),
+        b'0'..=b'9' => Some(Class::Digit),
+        _ => None,
     }
 }
 
@@ -260,50 +295,68 @@ fn exotic_run(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn push_segment(out: &mut Vec<Token>, start: usize, seg: &str) {
-    let first = seg.chars().next().unwrap_or(' ');
+#[inline]
+fn push_segment(out: &mut Vec<Token>, mut start: usize, mut seg: &str) {
     let tok = |s: usize, e: usize, kind| Token {
         start: s as u32,
         end: e as u32,
         kind,
     };
-    if first.is_whitespace() {
-        // One token per line break: "\r\n" is a single segment, "\n\n" two.
-        if seg.contains('\n') || seg.contains('\r') {
-            out.push(tok(start, start + seg.len(), TokenKind::Newline));
-        }
-        return;
-    }
-    if !matches!(class(first), Class::Letter | Class::Digit | Class::Extend)
-        && !first.is_alphanumeric()
-    {
-        out.push(tok(start, start + seg.len(), TokenKind::Punct));
-        return;
-    }
-    if let Some(apos) = seg.bytes().position(|b| b == b'\'') {
-        let head = &seg[..apos];
-        if apos + 1 < seg.len() && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head)) {
-            out.push(tok(start, start + apos + 1, TokenKind::Elision));
-            push_segment(out, start + apos + 1, &seg[apos + 1..]);
+    // A loop, not a recursion, so that it inlines: an elision goes out as
+    // its own token and the rest of the segment comes round again.
+    loop {
+        let first = match seg.as_bytes().first() {
+            Some(&b) if b.is_ascii() => char::from(b),
+            _ => seg.chars().next().unwrap_or(' '),
+        };
+        if first.is_whitespace() {
+            // One token per line break: "\r\n" is a single segment, "\n\n" two.
+            if seg.contains('\n') || seg.contains('\r') {
+                out.push(tok(start, start + seg.len(), TokenKind::Newline));
+            }
             return;
         }
+        if !matches!(class(first), Class::Letter | Class::Digit | Class::Extend)
+            && !first.is_alphanumeric()
+        {
+            out.push(tok(start, start + seg.len(), TokenKind::Punct));
+            return;
+        }
+        if let Some(apos) = seg.bytes().position(|b| b == b'\'') {
+            let head = &seg[..apos];
+            if apos + 1 < seg.len() && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head)) {
+                out.push(tok(start, start + apos + 1, TokenKind::Elision));
+                start += apos + 1;
+                seg = &seg[apos + 1..];
+                continue;
+            }
+        }
+        let kind = if seg
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        {
+            TokenKind::Number
+        } else if is_numero(seg.as_bytes()) {
+            TokenKind::Abbrev
+        } else {
+            TokenKind::Word
+        };
+        out.push(tok(start, start + seg.len(), kind));
+        return;
     }
-    let kind = if seg
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-    {
-        TokenKind::Number
-    } else if matches!(seg, "nº" | "Nº") {
-        TokenKind::Abbrev
-    } else {
-        TokenKind::Word
-    };
-    out.push(tok(start, start + seg.len(), kind));
+}
+
+/// Whether `seg` is « nº » or « Nº » (compared as bytes: most words are
+/// turned away by their length).
+fn is_numero(seg: &[u8]) -> bool {
+    matches!(seg, [b'n' | b'N', 0xC2, 0xBA])
 }
 
 /// Applies the French merges in one left-to-right pass over the raw tokens.
 fn merge(norm: &str, raw: Vec<Token>) -> Vec<Token> {
     let text = |t: &Token| &norm[t.range()];
+    // Matched as byte patterns: no string comparison call per token.
+    let bytes = |t: &Token| &norm.as_bytes()[t.range()];
     let mut out: Vec<Token> = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
@@ -312,8 +365,10 @@ fn merge(norm: &str, raw: Vec<Token>) -> Vec<Token> {
         // Abbreviation dot, `n°`.
         if t.kind == TokenKind::Word {
             if let Some(next) = raw.get(i) {
-                let dot = text(next) == "." && is_abbreviation(text(&t));
-                let numero = matches!(text(next), "°" | "º") && matches!(text(&t), "n" | "N");
+                let dot = bytes(next) == b"." && is_abbreviation(text(&t));
+                // « n° », « nº »
+                let numero = matches!(bytes(next), [0xC2, 0xB0 | 0xBA])
+                    && matches!(bytes(&t), [b'n' | b'N']);
                 if next.start == t.end && (dot || numero) {
                     t = Token {
                         end: next.end,
@@ -332,7 +387,7 @@ fn merge(norm: &str, raw: Vec<Token>) -> Vec<Token> {
             let p = out[prev];
             let joinable =
                 |k: TokenKind| matches!(k, TokenKind::Word | TokenKind::Number | TokenKind::Abbrev);
-            if text(&h) == "-"
+            if bytes(&h) == b"-"
                 && p.end == h.start
                 && h.end == t.start
                 && joinable(p.kind)
@@ -475,6 +530,23 @@ mod tests {
         assert_eq!(toks("J.-L. Mélenchon")[0], ("J.-L.", TokenKind::Abbrev));
         // An ordinary word before a final dot is not an abbreviation.
         assert_eq!(words("fermé."), ["fermé", "."]);
+    }
+
+    #[test]
+    fn word_kinds() {
+        assert_eq!(
+            toks("plan_B 3e l'abc aujourd'hui nº 12,5 x"),
+            [
+                ("plan_B", TokenKind::Word),
+                ("3e", TokenKind::Word),
+                ("l'", TokenKind::Elision),
+                ("abc", TokenKind::Word),
+                ("aujourd'hui", TokenKind::Word),
+                ("nº", TokenKind::Abbrev),
+                ("12,5", TokenKind::Number),
+                ("x", TokenKind::Word),
+            ]
+        );
     }
 
     #[test]
