@@ -8,14 +8,116 @@
 
 use super::expr::{DateExpr, DaySpec, Point, TimeSpec, Unit, YearSpec};
 use super::rules::Candidate;
-use regex_lite::Regex;
-use std::sync::LazyLock;
+use crate::extract::automaton;
+use std::sync::OnceLock;
 
-/// A compose regex. They run on lowered text (`regex_lite` folds case in
-/// ASCII only) and are small: `regex_lite` compiles them for a fifth of
-/// what the `regex` crate costs.
-fn re(p: &str) -> Regex {
-    Regex::new(p).expect("static compose regex")
+/// A compose regex. They run on lowered text and are small: `regex_lite`
+/// compiles them for a fifth of what the `regex` crate costs, so a short
+/// run searches with it; but its search, over the window before each date,
+/// is some ten times slower, so past [`FULL_AFTER`] the `regex` crate's
+/// engine takes over. Its pattern reads `\s` as ASCII whitespace, as
+/// `regex_lite` does; both find the same matches (test
+/// `both_engines_compose_alike`).
+struct Dual {
+    pattern: &'static str,
+    lite: OnceLock<regex_lite::Regex>,
+    full: OnceLock<regex::Regex>,
+}
+
+/// Text read by the process after which [`Dual`] regexes search with the
+/// `regex` crate: compiling them costs some 10 M instructions, and every
+/// megabyte of text after that some 9 M less.
+const FULL_AFTER: usize = 1 << 20;
+
+/// A match of a [`Dual`] regex, or of one of its groups.
+#[derive(Clone, Copy)]
+struct Found<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+impl<'t> Found<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// The groups of a [`Dual`] match.
+enum Groups<'t> {
+    Lite(regex_lite::Captures<'t>),
+    Full(regex::Captures<'t>),
+}
+
+impl<'t> Groups<'t> {
+    fn name(&self, name: &str) -> Option<Found<'t>> {
+        let (start, text) = match self {
+            Groups::Lite(c) => c.name(name).map(|m| (m.start(), m.as_str()))?,
+            Groups::Full(c) => c.name(name).map(|m| (m.start(), m.as_str()))?,
+        };
+        Some(Found { start, text })
+    }
+}
+
+impl Dual {
+    const fn new(pattern: &'static str) -> Dual {
+        Dual {
+            pattern,
+            lite: OnceLock::new(),
+            full: OnceLock::new(),
+        }
+    }
+
+    /// The `regex` crate's regex, once the process is past [`FULL_AFTER`].
+    ///
+    /// # Panics
+    ///
+    /// When the pattern does not compile: it is static.
+    fn full(&self) -> Option<&regex::Regex> {
+        if self.full.get().is_none() && automaton::seen() <= FULL_AFTER {
+            return None;
+        }
+        Some(
+            self.full.get_or_init(|| {
+                regex::Regex::new(&self.full_pattern()).expect("static compose regex")
+            }),
+        )
+    }
+
+    /// The pattern for the `regex` crate, whose `\s` would be Unicode's.
+    fn full_pattern(&self) -> String {
+        self.pattern.replace(r"\s", r"(?-u:\s)")
+    }
+
+    fn lite(&self) -> &regex_lite::Regex {
+        self.lite
+            .get_or_init(|| regex_lite::Regex::new(self.pattern).expect("static compose regex"))
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        match self.full() {
+            Some(re) => re.is_match(text),
+            None => self.lite().is_match(text),
+        }
+    }
+
+    fn find<'t>(&self, text: &'t str) -> Option<Found<'t>> {
+        let (start, text) = match self.full() {
+            Some(re) => re.find(text).map(|m| (m.start(), m.as_str()))?,
+            None => self.lite().find(text).map(|m| (m.start(), m.as_str()))?,
+        };
+        Some(Found { start, text })
+    }
+
+    fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
+        match self.full() {
+            Some(re) => re.captures(text).map(Groups::Full),
+            None => self.lite().captures(text).map(Groups::Lite),
+        }
+    }
 }
 
 /// How much of the text before a date the prefix regexes read: their
@@ -40,30 +142,23 @@ fn prefix_window(before: &str) -> (usize, &str) {
 }
 
 /// Between a day and its time (« mardi à 15h », « hier soir »).
-static DAY_TIME_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s*,?\s*(?:(?:à|a|vers|dès|en|dans\s+la|dans\s+l'|aux\s+alentours\s+de|autour\s+de|à\s+environ|plutôt\s+vers|le|,)\s*)*$",
-    )
-});
+static DAY_TIME_GAP: Dual = Dual::new(
+    r"^\s*,?\s*(?:(?:à|a|vers|dès|en|dans\s+la|dans\s+l'|aux\s+alentours\s+de|autour\s+de|à\s+environ|plutôt\s+vers|le|,)\s*)*$",
+);
 /// Between a time and its day (« 13h30 samedi », « 8 heures ce soir »).
-static TIME_DAY_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*(?:le\s+)?$"));
+static TIME_DAY_GAP: Dual = Dual::new(r"^\s*,?\s*(?:le\s+)?$");
 /// Between two ends of a range.
-static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(?P<w>au|à|a|et|-|–|jusqu'au|jusqu'à|jusqu'en|jusque)\s*(?:le\s+|la\s+)?$")
-});
+static RANGE_GAP: Dual =
+    Dual::new(r"^\s*(?P<w>au|à|a|et|-|–|jusqu'au|jusqu'à|jusqu'en|jusque)\s*(?:le\s+|la\s+)?$");
 /// Before the start of a range.
-static RANGE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|\s|\()(?P<w>du|de|d'|entre|depuis)\s*(?:le\s+)?$"));
+static RANGE_PREFIX: Dual = Dual::new(r"(?:^|\s|\()(?P<w>du|de|d'|entre|depuis)\s*(?:le\s+)?$");
 /// Before an open range.
-static OPEN_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|\s)(?:(?:à|a)\s+partir|à\s+compter)\s+(?:du|de\s+la|de\s+l'|de|d')\s*$")
-});
+static OPEN_PREFIX: Dual =
+    Dual::new(r"(?:^|\s)(?:(?:à|a)\s+partir|à\s+compter)\s+(?:du|de\s+la|de\s+l'|de|d')\s*$");
 /// Edges of a month or year that keep its value (« début juin », « fin 2023 »).
-static EDGE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|\s)(?:(?:au|en|à\s+la|la|le|dès\s+la|dès\s+le|dès|vers\s+la|vers\s+le|jusqu'à\s+la|jusqu'au|depuis\s+la|depuis\s+le|depuis)\s+)?(?:tout\s+)?(?:début|fin|mi|milieu|courant)(?:\s+|-)(?:(?:du\s+mois\s+de|de\s+l'année|du|de\s+la|de\s+l'|de|d')\s*)?$",
-    )
-});
+static EDGE_PREFIX: Dual = Dual::new(
+    r"(?:^|\s)(?:(?:au|en|à\s+la|la|le|dès\s+la|dès\s+le|dès|vers\s+la|vers\s+le|jusqu'à\s+la|jusqu'au|depuis\s+la|depuis\s+le|depuis)\s+)?(?:tout\s+)?(?:début|fin|mi|milieu|courant)(?:\s+|-)(?:(?:du\s+mois\s+de|de\s+l'année|du|de\s+la|de\s+l'|de|d')\s*)?$",
+);
 /// The words [`EDGE_PREFIX`] needs, one of them among the last four of the
 /// text it reads.
 const EDGE_WORDS: [&str; 5] = ["début", "fin", "mi", "milieu", "courant"];
@@ -81,10 +176,9 @@ fn may_have_edge(before: &str) -> bool {
 }
 
 /// « la semaine du 6 octobre ».
-static WEEK_OF_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|\s)(?:la\s+)?semaine\s+du\s*$"));
+static WEEK_OF_PREFIX: Dual = Dual::new(r"(?:^|\s)(?:la\s+)?semaine\s+du\s*$");
 /// « le lendemain du 13 février ».
-static OF_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:du|de|d')\s*$"));
+static OF_GAP: Dual = Dual::new(r"^\s*(?:du|de|d')\s*$");
 
 fn day_only(c: &Candidate) -> Option<&Point> {
     match &c.expr {
@@ -459,6 +553,64 @@ mod tests {
         }
         for t in ["le ministre a dit en ", "la finale de ", "afin de "] {
             assert!(!may_have_edge(t), "{t:?}");
+        }
+    }
+
+    /// `regex_lite` and the `regex` crate find the same matches and groups,
+    /// on the windows before and after every space of every fixture, and on
+    /// spaces the two crates could read apart.
+    #[test]
+    fn both_engines_compose_alike() {
+        let all = [
+            &DAY_TIME_GAP,
+            &TIME_DAY_GAP,
+            &RANGE_GAP,
+            &RANGE_PREFIX,
+            &OPEN_PREFIX,
+            &EDGE_PREFIX,
+            &WEEK_OF_PREFIX,
+            &OF_GAP,
+        ];
+        let mut texts: Vec<String> = [
+            "du\u{2009}",
+            "\u{a0}au ",
+            " de\u{202f}",
+            "au\x0b",
+            "de\u{85}",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+            .expect("fixtures folder")
+            .flatten()
+        {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let lower = lowered(&text);
+            for (p, _) in lower.match_indices(' ') {
+                texts.push(prefix_window(&lower[..p + 1]).1.to_string());
+                let mut end = (p + 24).min(lower.len());
+                while !lower.is_char_boundary(end) {
+                    end -= 1;
+                }
+                texts.push(lower[p..end].to_string());
+            }
+        }
+        assert!(texts.len() > 1000);
+        for d in all {
+            let lite = regex_lite::Regex::new(d.pattern).expect("pattern compiles");
+            let full = regex::Regex::new(&d.full_pattern()).expect("pattern compiles");
+            for t in &texts {
+                let l: Option<Vec<_>> = lite
+                    .captures(t)
+                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
+                let f: Option<Vec<_>> = full
+                    .captures(t)
+                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
+                assert_eq!(l, f, "{} on {t:?}", d.pattern);
+            }
         }
     }
 
