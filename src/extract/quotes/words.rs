@@ -217,10 +217,17 @@ static SPEECH_WORDS: LazyLock<(HashSet<&'static str>, HashSet<String>)> = LazyLo
 /// (« précise-t-il », « a-t-elle ») are handled by the caller.
 pub fn is_speech_verb(word: &str) -> bool {
     let (stems, others) = &*SPEECH_WORDS;
+    let Some(&last) = word.as_bytes().last() else {
+        return false;
+    };
     others.contains(word)
         || ER_ENDINGS.iter().any(|end| {
-            word.strip_suffix(end)
-                .is_some_and(|stem| stems.contains(stem))
+            // Most endings are turned away by their last byte, without a
+            // string comparison (this runs for every word near a quote).
+            end.as_bytes().last() == Some(&last)
+                && word
+                    .strip_suffix(end)
+                    .is_some_and(|stem| stems.contains(stem))
         })
 }
 
