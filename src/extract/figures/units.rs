@@ -377,14 +377,21 @@ pub fn after(rest: &str, spaced: bool) -> Option<(&'static Unit, usize)> {
 }
 
 /// The forms a currency may take before a number, in table order: its
-/// symbols and three-letter codes (« $ », « eur »), not its names.
-static PREFIX_FORMS: LazyLock<Vec<(&'static str, &'static Unit)>> = LazyLock::new(|| {
-    UNITS
+/// symbols and three-letter codes (« $ », « eur »), not its names; in
+/// buckets by last byte, as only a form ending like the text can match.
+static PREFIX_FORMS: LazyLock<Vec<Vec<(&'static str, &'static Unit)>>> = LazyLock::new(|| {
+    let mut buckets: Vec<Vec<(&'static str, &'static Unit)>> = vec![Vec::new(); 256];
+    let forms = UNITS
         .iter()
         .filter(|u| u.prefix)
         .flat_map(|u| u.forms.iter().map(move |&f| (f, u)))
-        .filter(|(f, _)| !f.chars().next().is_some_and(char::is_alphabetic) || f.len() == 3)
-        .collect()
+        .filter(|(f, _)| !f.chars().next().is_some_and(char::is_alphabetic) || f.len() == 3);
+    for (form, unit) in forms {
+        if let Some(&b) = form.as_bytes().last() {
+            buckets[usize::from(b)].push((form, unit));
+        }
+    }
+    buckets
 });
 
 /// A currency written right before a number (`$10`, `EUR 20`, `£9`):
@@ -392,7 +399,8 @@ static PREFIX_FORMS: LazyLock<Vec<(&'static str, &'static Unit)>> = LazyLock::ne
 pub fn money_before(before: &str) -> Option<(&'static Unit, usize)> {
     let trimmed = before.trim_end_matches(' ');
     let skipped = before.len() - trimmed.len();
-    for &(form, unit) in PREFIX_FORMS.iter() {
+    let last = usize::from(*trimmed.as_bytes().last()?);
+    for &(form, unit) in &PREFIX_FORMS[last] {
         let Some(head) = trimmed.strip_suffix(form) else {
             continue;
         };
