@@ -85,7 +85,13 @@ pub fn scan(norm: &str, out: &mut Vec<Core>) {
         core.plain = !grouped && !decimal;
         core.digits = raw.len();
         // Ordinal suffix glued to an integer.
-        if !grouped && !decimal {
+        // Every suffix starts with `e`, `i`, `r`, `n` or `è`: a number
+        // followed by anything else (a space, mostly) skips the list.
+        let may_be_ordinal = matches!(
+            rest.as_bytes().first(),
+            Some(b'e' | b'i' | b'r' | b'n' | 0xC3)
+        );
+        if !grouped && !decimal && may_be_ordinal {
             if let Some(suffix) = ORDINAL_SUFFIXES
                 .iter()
                 .find(|s| rest.starts_with(*s) && units::boundary(&rest[s.len()..]))
@@ -245,6 +251,16 @@ fn to_roman(mut n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinal_suffixes_start_with_the_bytes_checked_first() {
+        for s in ORDINAL_SUFFIXES {
+            assert!(
+                matches!(s.as_bytes()[0], b'e' | b'i' | b'r' | b'n' | 0xC3),
+                "{s}"
+            );
+        }
+    }
 
     fn values(s: &str) -> Vec<f64> {
         let mut out = Vec::new();

@@ -185,14 +185,23 @@ fn cue_before(doc: &Document, start: usize) -> Option<&'static (&'static str, Op
         return None;
     }
     let one = fold(last);
+    let (end, before_s) = match one.as_bytes() {
+        [.., b, b's'] => (b's', Some(*b)),
+        [.., b] => (*b, None),
+        [] => return None,
+    };
     // The word before is read only for a two-word cue ending in `one`.
     rules::CUES.iter().find(|(cue, _)| {
-        one == *cue
-            || one.strip_suffix('s') == Some(cue)
-            || cue
-                .strip_suffix(one.as_str())
-                .and_then(|a| a.strip_suffix(' '))
-                .is_some_and(|a| prev(2).as_deref() == Some(a))
+        // A cue can only match when it ends like `one` (or like `one`
+        // without its plural `s`): most are turned away by that byte.
+        let cue_end = cue.as_bytes().last().copied();
+        (cue_end == Some(end) || cue_end.is_some() && cue_end == before_s)
+            && (one == *cue
+                || one.strip_suffix('s') == Some(cue)
+                || cue
+                    .strip_suffix(one.as_str())
+                    .and_then(|a| a.strip_suffix(' '))
+                    .is_some_and(|a| prev(2).as_deref() == Some(a)))
     })
 }
 
