@@ -37,17 +37,11 @@ fi
 
 # Corpus: the fixtures repeated up to the size asked, as JSON Lines (as in bench/throughput.sh).
 python3 - "$work" "$size_mb" <<'PY'
-import json, os, sys
+import sys
 work, size = sys.argv[1], float(sys.argv[2]) * 1_000_000
 sys.path.insert(0, "bench")
-from fixture_texts import fixture_texts
-texts = fixture_texts()
-total, n = 0, 0
-with open(f"{work}/corpus.jsonl", "w", encoding="utf-8") as out:
-    while total < size:
-        t = texts[n % len(texts)]
-        out.write(json.dumps({"id": n, "text": t, "published": "2024-06-25"}, ensure_ascii=False) + "\n")
-        total += len(t.encode()); n += 1
+from fixture_texts import write_stream
+write_stream(f"{work}/corpus.jsonl", size)
 PY
 
 # One thread everywhere: depeche's --jsonl is single-threaded; keep BLAS and

@@ -18,18 +18,12 @@ cargo build --release --quiet
 bin=target/release/depeche
 
 python3 - "$work" <<'PY'
-import json, sys
+import sys
 work = sys.argv[1]
 sys.path.insert(0, "bench")
-from fixture_texts import fixture_texts
-texts = fixture_texts()
+from fixture_texts import write_stream
 for mb in (1, 5, 6):
-    total, n = 0, 0
-    with open(f"{work}/s{mb}.jsonl", "w", encoding="utf-8") as out:
-        while total < mb * 1_000_000:
-            t = texts[n % len(texts)]
-            out.write(json.dumps({"id": n, "text": t, "published": "2024-06-25"}, ensure_ascii=False) + "\n")
-            total += len(t.encode()); n += 1
+    _, total = write_stream(f"{work}/s{mb}.jsonl", mb * 1_000_000)
     open(f"{work}/s{mb}.bytes", "w").write(f"{total}\n")
 PY
 

@@ -15,21 +15,17 @@ bin=target/release/depeche
 have_time=$([ -x /usr/bin/time ] && echo 1 || echo 0)
 
 python3 - "$work" "$size_mb" <<'PY'
-import json, os, sys
+import os, sys
 work, size = sys.argv[1], int(sys.argv[2]) * 1_000_000
 sys.path.insert(0, "bench")
-from fixture_texts import fixture_texts
+from fixture_texts import fixture_texts, write_stream
 texts = fixture_texts()
-os.makedirs(f"{work}/dir", exist_ok=True)
-total, n = 0, 0
-with open(f"{work}/corpus.jsonl", "w", encoding="utf-8") as out:
-    while total < size:
-        t = texts[n % len(texts)]
-        out.write(json.dumps({"id": n, "text": t, "published": "2024-06-25"}, ensure_ascii=False) + "\n")
-        d = f"{work}/dir/{n // 1000:03d}"
-        os.makedirs(d, exist_ok=True)
-        open(f"{d}/{n:07d}.txt", "w", encoding="utf-8").write(t)
-        total += len(t.encode()); n += 1
+n, total = write_stream(f"{work}/corpus.jsonl", size, texts)
+# The same articles as files, for `batch`.
+for k in range(n):
+    d = f"{work}/dir/{k // 1000:03d}"
+    os.makedirs(d, exist_ok=True)
+    open(f"{d}/{k:07d}.txt", "w", encoding="utf-8").write(texts[k % len(texts)])
 open(f"{work}/n", "w").write(f"{n} {total}\n")
 body = "\n\n".join(texts)
 for mb in (1, 10, 100):
