@@ -215,6 +215,60 @@ impl<'f> Walker<'f> {
     }
 }
 
+/// A walk along the gazetteer's keys, a word of the text at a time: the
+/// fst's ([`Walker`]) or the hash tables' ([`HashedWalk`]).
+trait KeyWalk {
+    /// Follows `part` of a key (a word's key, a `-` between words, an
+    /// article prefix); false when no key goes on so that [`longest`]
+    /// could still find it.
+    fn feed(&mut self, part: &str) -> bool;
+    /// The rows when the parts fed so far are a whole key.
+    fn rows(&self) -> Option<&'static [Row]>;
+}
+
+impl KeyWalk for Walker<'_> {
+    fn feed(&mut self, part: &str) -> bool {
+        Walker::feed(self, part.as_bytes())
+    }
+
+    fn rows(&self) -> Option<&'static [Row]> {
+        Walker::rows(self)
+    }
+}
+
+/// The walk in [`HASHED`]: the key grows a part at a time and is looked
+/// up whole. It knows only the starts of keys where [`longest`] stops
+/// between words ([`Hashed::goes_on`]), so it gives up earlier than the
+/// fst inside a word, where [`longest`] finds nothing anyway.
+struct HashedWalk<'a> {
+    hashed: &'a Hashed,
+    key: &'a mut String,
+}
+
+impl<'a> HashedWalk<'a> {
+    fn new(hashed: &'a Hashed, key: &'a mut String) -> Self {
+        key.clear();
+        HashedWalk { hashed, key }
+    }
+}
+
+impl KeyWalk for HashedWalk<'_> {
+    fn feed(&mut self, part: &str) -> bool {
+        self.key.push_str(part);
+        match self.key.strip_suffix('-') {
+            Some(before) => self.hashed.goes_on.contains(before),
+            None => {
+                let key = self.key.as_str();
+                self.hashed.keys.contains_key(key) || self.hashed.goes_on.contains(key)
+            }
+        }
+    }
+
+    fn rows(&self) -> Option<&'static [Row]> {
+        self.hashed.keys.get(self.key.as_str()).map(|&v| group(v))
+    }
+}
+
 /// A gazetteer name found in the text, before any context rule.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate {
@@ -248,6 +302,7 @@ pub fn find(doc: &Document) -> Vec<Candidate> {
     let hashed = hashed();
     let mut out = Vec::new();
     let mut scratch = String::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -269,9 +324,9 @@ pub fn find(doc: &Document) -> Vec<Candidate> {
                 "aux" | "des" => Some("Les-"),
                 _ => None,
             });
-        let direct = longest_in(doc, fst, hashed, i, None, &mut scratch);
+        let direct = longest_in(doc, hashed, i, None, &mut scratch, &mut key);
         let via_article =
-            article.and_then(|a| longest_in(doc, fst, hashed, i, Some(a), &mut scratch));
+            article.and_then(|a| longest_in(doc, hashed, i, Some(a), &mut scratch, &mut key));
         let pick = match (direct, via_article) {
             (Some(d), Some(_)) if d.1.iter().any(|r| r.kind != PlaceKind::Commune) => {
                 Some((d, false))
@@ -301,84 +356,35 @@ pub fn find(doc: &Document) -> Vec<Candidate> {
     out
 }
 
-/// [`longest`] in the hash tables when there are some, else in the fst.
+/// [`longest`] in the hash tables when there are some (`key` is their
+/// buffer), else in the fst.
 fn longest_in(
     doc: &Document,
-    fst: &Fst<&'static [u8]>,
     hashed: Option<&Hashed>,
     i: usize,
     prefix: Option<&str>,
     scratch: &mut String,
-) -> Option<(usize, &'static [Row])> {
-    match hashed {
-        Some(h) => longest_hashed(doc, h, i, prefix, scratch),
-        None => longest(doc, fst, i, prefix, scratch),
-    }
-}
-
-/// [`longest`] with the hash tables: the key grows a word at a time, and
-/// the walk stops where no longer key goes on ([`Hashed::goes_on`]).
-fn longest_hashed(
-    doc: &Document,
-    hashed: &Hashed,
-    i: usize,
-    prefix: Option<&str>,
     key: &mut String,
 ) -> Option<(usize, &'static [Row])> {
-    let toks = doc.tokens();
-    let norm = doc.norm();
-    key.clear();
-    key.push_str(prefix.unwrap_or(""));
-    let mut best = None;
-    let mut j = i;
-    loop {
-        let t = toks[j];
-        if !matches!(t.kind, TokenKind::Word | TokenKind::Elision) {
-            break;
-        }
-        push_key(&norm[t.range()], key);
-        if t.kind == TokenKind::Word {
-            if let Some(&v) = hashed.keys.get(key.as_str()) {
-                best = Some((j + 1, group(v)));
-            }
-        }
-        if !hashed.goes_on.contains(key.as_str()) {
-            break;
-        }
-        j += 1;
-        if j >= toks.len() || j - i >= MAX_TOKENS {
-            break;
-        }
-        let gap = &norm[t.end as usize..toks[j].start as usize];
-        match gap {
-            "" if t.kind == TokenKind::Elision => {}
-            "" if &norm[toks[j].range()] == "-"
-                && toks.get(j + 1).is_some_and(|n| n.start == toks[j].end) =>
-            {
-                j += 1;
-                key.push('-');
-            }
-            " " => key.push('-'),
-            _ => break,
-        }
+    match hashed {
+        Some(h) => longest(doc, &mut HashedWalk::new(h, key), i, prefix, scratch),
+        None => longest(doc, &mut Walker::new(&PLACES), i, prefix, scratch),
     }
-    best
 }
 
 /// The longest name starting at token `i` (after `prefix`, a key prefix such
 /// as `Le-`): its end token and rows.
 fn longest(
     doc: &Document,
-    fst: &Fst<&'static [u8]>,
+    w: &mut impl KeyWalk,
     i: usize,
     prefix: Option<&str>,
     scratch: &mut String,
 ) -> Option<(usize, &'static [Row])> {
     let toks = doc.tokens();
     let norm = doc.norm();
-    let mut w = Walker::new(fst);
     if let Some(p) = prefix {
-        if !w.feed(p.as_bytes()) {
+        if !w.feed(p) {
             return None;
         }
     }
@@ -391,7 +397,7 @@ fn longest(
         }
         scratch.clear();
         push_key(&norm[t.range()], scratch);
-        if !w.feed(scratch.as_bytes()) {
+        if !w.feed(scratch) {
             break;
         }
         if t.kind == TokenKind::Word {
@@ -411,9 +417,9 @@ fn longest(
                 && toks.get(j + 1).is_some_and(|n| n.start == toks[j].end) =>
             {
                 j += 1;
-                w.feed(b"-")
+                w.feed("-")
             }
-            " " => w.feed(b"-"),
+            " " => w.feed("-"),
             _ => false,
         };
         if !joined {
@@ -520,11 +526,12 @@ mod tests {
             };
             let doc = Document::new(text);
             docs += 1;
-            let mut scratch = String::new();
+            let (mut scratch, mut key) = (String::new(), String::new());
             for i in 0..doc.tokens().len() {
                 for prefix in [None, Some("Le-"), Some("Les-")] {
-                    let walked = longest(&doc, &PLACES, i, prefix, &mut scratch);
-                    let hashed = longest_hashed(&doc, &HASHED, i, prefix, &mut scratch);
+                    let walked = longest(&doc, &mut Walker::new(&PLACES), i, prefix, &mut scratch);
+                    let mut walk = HashedWalk::new(&HASHED, &mut key);
+                    let hashed = longest(&doc, &mut walk, i, prefix, &mut scratch);
                     assert_eq!(walked, hashed, "token {i} of {:?}", entry.path());
                 }
             }
