@@ -61,6 +61,19 @@ pub(crate) fn seen() -> usize {
     SEEN.load(Ordering::Relaxed)
 }
 
+/// The fast matcher kept in `cell`, built by `build` once the process has
+/// read more than `after` bytes (and kept from then on); `None` before.
+pub(crate) fn built_after<T>(
+    cell: &OnceLock<T>,
+    after: usize,
+    build: impl FnOnce() -> T,
+) -> Option<&T> {
+    if cell.get().is_none() && seen() <= after {
+        return None;
+    }
+    Some(cell.get_or_init(build))
+}
+
 /// A phrase found: its byte range and the index of its phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {

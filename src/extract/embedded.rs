@@ -126,13 +126,9 @@ impl Staged {
     }
 
     fn compiled(&self) -> Option<&regex::Regex> {
-        if self.compiled.get().is_none() && automaton::seen() <= COMPILE_AFTER {
-            return None;
-        }
-        Some(
-            self.compiled
-                .get_or_init(|| regex::Regex::new(self.pattern).expect("static patterns compile")),
-        )
+        automaton::built_after(&self.compiled, COMPILE_AFTER, || {
+            regex::Regex::new(self.pattern).expect("static patterns compile")
+        })
     }
 
     fn embedded(&self) -> &EmbeddedRegex {

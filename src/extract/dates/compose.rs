@@ -77,14 +77,9 @@ impl Dual {
     ///
     /// When the pattern does not compile: it is static.
     fn full(&self) -> Option<&regex::Regex> {
-        if self.full.get().is_none() && automaton::seen() <= FULL_AFTER {
-            return None;
-        }
-        Some(
-            self.full.get_or_init(|| {
-                regex::Regex::new(&self.full_pattern()).expect("static compose regex")
-            }),
-        )
+        automaton::built_after(&self.full, FULL_AFTER, || {
+            regex::Regex::new(&self.full_pattern()).expect("static compose regex")
+        })
     }
 
     /// The pattern for the `regex` crate, whose `\s` would be Unicode's.
