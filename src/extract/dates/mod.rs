@@ -201,7 +201,9 @@ pub fn resolve_spotted(doc: &Document, ctx: &Context, spotted: Spotted) -> Vec<D
     if found.is_empty() {
         return Vec::new();
     }
-    // Tense: the nearest cue in the sentence, else the article's majority.
+    // Tense: the nearest cue in the sentence, else the article's majority;
+    // only for the expressions it can change, as scanning for the cues is
+    // a good part of the dates' cost.
     let sentences = doc.sentences();
     let mut doc_tense: Option<Tense> = None;
     let mut doc_majority = || {
@@ -222,6 +224,10 @@ pub fn resolve_spotted(doc: &Document, ctx: &Context, spotted: Spotted) -> Vec<D
     let mut cache: Option<(usize, Vec<(usize, Tense)>)> = None;
     for mut c in found {
         let sent = doc.sentence_at(c.start);
+        if !resolve::uses_tense(&c.expr) {
+            items.push((c, sent));
+            continue;
+        }
         let tense = match sent {
             Some(i) => {
                 if cache.as_ref().is_none_or(|(j, _)| *j != i) {
@@ -571,5 +577,88 @@ mod tests {
         assert_eq!(detect_published(&doc), NaiveDate::from_ymd_opt(2024, 6, 25));
         let doc = Document::new(format!("{filler}Encore un mot. Le 25 juin 2024."));
         assert_eq!(detect_published(&doc), None);
+    }
+
+    /// Every point of `expr` with tense `t`.
+    fn with_tense(expr: &DateExpr, t: Tense) -> DateExpr {
+        let mut e = expr.clone();
+        let set = |p: &mut Point| p.tense = t;
+        match &mut e {
+            DateExpr::Point(p) => set(p),
+            DateExpr::Range(a, b) => a.iter_mut().chain(b.iter_mut()).for_each(set),
+            _ => {}
+        }
+        e
+    }
+
+    /// What `resolve::uses_tense` calls tense-free resolves alike in every
+    /// tense, for every expression spotted in the fixtures and the dates
+    /// corpus, against references with and without a time of day.
+    #[test]
+    fn tense_free_expressions_resolve_alike_in_every_tense() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut texts: Vec<String> = std::fs::read_dir(format!("{root}/fixtures"))
+            .expect("fixtures folder")
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect();
+        let corpus = std::fs::read_to_string(format!("{root}/tests/corpus/dates.txt"))
+            .expect("dates corpus");
+        texts.extend(
+            corpus
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with('@') && !l.is_empty())
+                .map(|l| {
+                    l.split('\t')
+                        .next()
+                        .unwrap_or("")
+                        .replace(['[', ']', '!'], "")
+                }),
+        );
+        let at = |y, m, d, h, min| {
+            NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(h, min, 0))
+        };
+        let references = [
+            None,
+            at(2024, 6, 25, 0, 0),
+            at(2024, 6, 25, 14, 30),
+            at(2013, 2, 12, 4, 30),
+            at(2023, 12, 31, 23, 0),
+        ];
+        let (mut free, mut bound) = (0, 0);
+        for text in &texts {
+            let doc = Document::new(text.as_str());
+            for c in spot(&doc).0 {
+                if resolve::uses_tense(&c.expr) {
+                    bound += 1;
+                    continue;
+                }
+                free += 1;
+                for r in references {
+                    let want = resolve::resolve(&with_tense(&c.expr, Tense::Unknown), r);
+                    for t in [Tense::Past, Tense::Future] {
+                        let got = resolve::resolve(&with_tense(&c.expr, t), r);
+                        assert_eq!(got, want, "{:?} in {t:?} at {r:?}", c.expr);
+                    }
+                }
+            }
+        }
+        assert!(free > 500 && bound > 100, "{free} tense-free, {bound} not");
+        for (phrase, uses) in [
+            ("mardi", true),
+            ("le 3 mars", true),
+            ("mercredi 13", true),
+            ("à 15h", true),
+            ("le 3 mars 2024", false),
+            ("hier", false),
+            ("pendant trois ans", false),
+            ("mardi dernier", false),
+        ] {
+            let doc = Document::new(phrase);
+            let found = spot(&doc).0;
+            assert!(
+                found.iter().any(|c| resolve::uses_tense(&c.expr) == uses),
+                "{phrase}: {found:?}"
+            );
+        }
     }
 }

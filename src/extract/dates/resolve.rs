@@ -138,6 +138,39 @@ pub fn resolve(expr: &DateExpr, reference: Option<NaiveDateTime>) -> String {
     }
 }
 
+/// Whether the tense of its sentence can change what `expr` resolves to,
+/// read off the cases of [`day`] and [`point`] that look at it: a year or
+/// month left to infer, a bare weekday, a day of the month alone. A point
+/// without a day counts too: it takes a day from its neighbours later, and
+/// its own tense with it. The extractor skips the tense cues for the
+/// others (a full date, « hier », a duration), which most texts hold.
+pub fn uses_tense(expr: &DateExpr) -> bool {
+    let point = |p: &Point| day_uses_tense(&p.day);
+    match expr {
+        DateExpr::Point(p) => point(p),
+        DateExpr::Range(a, b) => a.as_ref().is_some_and(point) || b.as_ref().is_some_and(point),
+        DateExpr::Duration(_) | DateExpr::Set(_) | DateExpr::Token(_) => false,
+    }
+}
+
+fn day_uses_tense(spec: &DaySpec) -> bool {
+    match spec {
+        DaySpec::None | DaySpec::DayOfMonth(_) | DaySpec::WeekdayDay(..) => true,
+        DaySpec::Calendar { year, .. } => *year == YearSpec::Infer,
+        DaySpec::NthWeek(_, year, _) | DaySpec::NthDay(_, year, _) => *year == YearSpec::Infer,
+        DaySpec::Weekday(_, rel) => matches!(rel, WeekdayRel::Bare | WeekdayRel::This),
+        DaySpec::Offset(inner, _) | DaySpec::WeekOf(inner) => day_uses_tense(inner),
+        DaySpec::Shift(..)
+        | DaySpec::Season(..)
+        | DaySpec::YearPart(..)
+        | DaySpec::Week(_)
+        | DaySpec::Weekend(_)
+        | DaySpec::NthWeekdayOfMonth(..)
+        | DaySpec::Century(_)
+        | DaySpec::Decade(_) => false,
+    }
+}
+
 /// The day a point falls on, when it names one (for « le lendemain » and for
 /// attaching times).
 pub fn day_of(p: &Point, reference: Option<NaiveDateTime>) -> Option<NaiveDate> {
