@@ -8,7 +8,24 @@
 //! not expand ligatures (`œ` stays `œ`) and knows only the Latin letters of
 //! French and its neighbours.
 
+use crate::extract::automaton::{Hit, Joint};
+use crate::extract::{organizations, people};
 use crate::text::normalize::plain_ascii_end;
+use std::sync::{LazyLock, OnceLock};
+
+/// The two phrase lists looked up in the folded text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Phrases {
+    /// Roles (`people::roles`).
+    Roles = 0,
+    /// Organizations.
+    Organizations = 1,
+}
+
+/// The role and organization matchers, searched together once a long run
+/// makes it pay (see [`Joint`]).
+static PHRASES: LazyLock<Joint> =
+    LazyLock::new(|| Joint::new(people::roles::matcher(), organizations::rules::matcher()));
 
 /// The folded text and where its bytes come from in the normalized text.
 #[derive(Debug, Clone)]
@@ -21,6 +38,8 @@ pub(crate) struct Folded {
     shifts: Vec<(u32, i64)>,
     /// The normalized text's length.
     norm_len: usize,
+    /// The phrases of each [`Phrases`] list found in the text, on first use.
+    phrases: [OnceLock<Vec<Hit>>; 2],
 }
 
 impl Folded {
@@ -51,7 +70,24 @@ impl Folded {
             text,
             shifts,
             norm_len: norm.len(),
+            phrases: Default::default(),
         }
+    }
+
+    /// The phrases of `list` in the text, as its matcher's
+    /// `find_overlapping` gives them, searched once per document; in a
+    /// long run, both lexicons' in one pass.
+    pub(crate) fn phrases(&self, list: Phrases) -> &[Hit] {
+        let i = list as usize;
+        if self.phrases[i].get().is_none() {
+            if let Some(both) = PHRASES.both(&self.text) {
+                for (cell, hits) in self.phrases.iter().zip(both) {
+                    // Already set when the other lexicon was searched alone.
+                    let _ = cell.set(hits);
+                }
+            }
+        }
+        self.phrases[i].get_or_init(|| PHRASES.part(i).find_overlapping(&self.text))
     }
 
     /// The normalized-text byte of a folded-text byte on a char boundary

@@ -23,7 +23,7 @@ use super::Context;
 use crate::record::{OrgType, Organization, Span};
 use crate::text::token::{Token, TokenKind};
 use crate::text::Document;
-use folded::{capitals_agree, fold, is_capitalized, Folded};
+use folded::{capitals_agree, fold, is_capitalized, Folded, Phrases};
 use foldhash::{HashMap, HashMapExt, HashSet};
 use rules::{FormKind, LEXICON};
 use std::collections::BTreeMap;
@@ -229,7 +229,7 @@ fn lexicon_matches(doc: &Document, folded: &Folded) -> Vec<Cand> {
     let lex = &*LEXICON;
     let norm = doc.norm();
     let mut out = Vec::new();
-    for m in lex.ac.find_overlapping(&folded.text) {
+    for m in folded.phrases(Phrases::Organizations) {
         if !folded.on_boundaries(m.start, m.end) {
             continue;
         }

@@ -237,7 +237,6 @@ static ORGANIZATION_FST: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/organization.patterns.fst"));
 
 /// The organization phrase matcher.
-#[cfg(test)]
 pub(crate) fn matcher() -> &'static Adaptive {
     &LEXICON.ac
 }

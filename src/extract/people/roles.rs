@@ -10,7 +10,7 @@
 //! preposition.
 
 use crate::extract::automaton::Adaptive;
-use crate::extract::organizations::folded::{fold, is_capitalized};
+use crate::extract::organizations::folded::{fold, is_capitalized, Phrases};
 use crate::extract::organizations::rules::is_place_adjective;
 use crate::extract::organizations::token_at;
 use crate::lexicon;
@@ -67,7 +67,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 static ROLE_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/role.patterns.fst"));
 
 /// The role phrase matcher.
-#[cfg(test)]
 pub(crate) fn matcher() -> &'static Adaptive {
     &LEXICON.ac
 }
@@ -185,7 +184,7 @@ pub(crate) fn find(doc: &Document, person_start: &dyn Fn(usize) -> bool) -> Vec<
     let lex = &*LEXICON;
     let folded = doc.folded();
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-    for m in lex.ac.find_overlapping(&folded.text) {
+    for m in folded.phrases(Phrases::Roles) {
         let ex = folded.text[..m.start].ends_with("ex-")
             && folded.on_boundaries(m.start.saturating_sub(3), m.end);
         if !ex && !folded.on_boundaries(m.start, m.end) {
