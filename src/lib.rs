@@ -50,6 +50,36 @@ pub struct Options {
 ///
 /// Extraction never fails: what it cannot do becomes a `warnings` entry.
 pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
+    let mut records = extract_many([(id, doc, opts)]);
+    records.pop().expect("one record per article")
+}
+
+/// The records of several analysed articles, in order: what [`extract`]
+/// gives for each, sooner, as each extractor runs over all of them before
+/// the next one starts (see [`extract::run`]). For a stream, a few dozen
+/// articles at a time.
+pub fn extract_many<'a>(
+    articles: impl IntoIterator<Item = (RecordId, &'a Document, &'a Options)>,
+) -> Vec<Record> {
+    let mut jobs: Vec<extract::Job> = articles
+        .into_iter()
+        .map(|(id, doc, opts)| start(id, doc, opts))
+        .collect();
+    extract::run(&mut jobs);
+    jobs.into_iter()
+        .map(|job| {
+            let mut record = job.record;
+            record.sort();
+            links::link(job.doc, &mut record);
+            record
+        })
+        .collect()
+}
+
+/// What comes before the extractors: the record with its title,
+/// publication date and language warnings, and the reference date, found
+/// in the text when the caller gave none.
+fn start<'a>(id: RecordId, doc: &'a Document, opts: &Options) -> extract::Job<'a> {
     let mut record = Record::new(id);
     record.title = doc.title().map(|r| doc.span(r).text.trim().to_string());
     record.published = opts.published.map(|p| p.date().to_string());
@@ -80,10 +110,27 @@ pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
                 .push("no publication date: relative dates are left unresolved".to_string()),
         }
     }
-    extract::run(doc, published, opts.only, spotted, &mut record);
-    record.sort();
-    links::link(doc, &mut record);
-    record
+    extract::Job {
+        doc,
+        published,
+        only: opts.only,
+        spotted,
+        record,
+    }
+}
+
+/// Decodes raw bytes and analyses the text: the document and the decoding
+/// warnings (for the front of the record's `warnings`).
+///
+/// # Errors
+///
+/// The decoding errors of [`text::decode`]: empty, binary or oversized input.
+pub fn analyse(bytes: &[u8]) -> Result<(Document, Vec<String>), Error> {
+    if bytes.len() >= u32::MAX as usize {
+        return Err(Error::TooLarge);
+    }
+    let decoded = text::decode(bytes)?;
+    Ok((Document::new(decoded.text), decoded.warnings))
 }
 
 /// Decodes raw bytes and extracts their record; decoding warnings come first
@@ -93,13 +140,9 @@ pub fn extract(id: RecordId, doc: &Document, opts: &Options) -> Record {
 ///
 /// The decoding errors of [`text::decode`]: empty, binary or oversized input.
 pub fn extract_bytes(id: RecordId, bytes: &[u8], opts: &Options) -> Result<Record, Error> {
-    if bytes.len() >= u32::MAX as usize {
-        return Err(Error::TooLarge);
-    }
-    let decoded = text::decode(bytes)?;
-    let doc = Document::new(decoded.text);
+    let (doc, warnings) = analyse(bytes)?;
     let mut record = extract(id, &doc, opts);
-    record.warnings.splice(0..0, decoded.warnings);
+    record.warnings.splice(0..0, warnings);
     Ok(record)
 }
 
@@ -165,6 +208,48 @@ mod tests {
         }
         for s in ["", "2024-13-01", "25/06/2024", "2024-06-25Tnoon"] {
             assert!(parse_published(s).is_err(), "{s}");
+        }
+    }
+
+    /// Extracting articles together gives each the record it gets alone,
+    /// whatever the options of its neighbours.
+    #[test]
+    fn together_as_alone() {
+        let docs: Vec<Document> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+                .expect("fixtures folder")
+                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .map(Document::new)
+                .collect();
+        assert!(docs.len() > 10);
+        let published = parse_published("2024-06-25").ok();
+        let options = [
+            Options::default(),
+            Options {
+                published,
+                ..Options::default()
+            },
+            Options {
+                published,
+                only: KindSet::of(&[Kind::People, Kind::Charges]),
+            },
+        ];
+        let articles: Vec<(RecordId, &Document, &Options)> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| (RecordId::Number(i.into()), doc, &options[i % options.len()]))
+            .collect();
+        let alone: Vec<Record> = articles
+            .iter()
+            .map(|(id, doc, opts)| extract(id.clone(), doc, opts))
+            .collect();
+        let together = extract_many(articles);
+        assert_eq!(together.len(), alone.len());
+        for (a, b) in together.iter().zip(&alone) {
+            assert_eq!(
+                serde_json::to_string(a).expect("serializes"),
+                serde_json::to_string(b).expect("serializes")
+            );
         }
     }
 
