@@ -12,10 +12,13 @@
 //! without waiting for the files being extracted (a 200 MB one takes a
 //! while).
 
-use super::{extract::display, guarded, message, read_input, render, Outcome};
+use super::{
+    extract::display, extract_together, guarded, message, read_input, render, Input, Outcome,
+    TOGETHER_BYTES,
+};
 use crate::cli::BatchArgs;
 use anyhow::Context as _;
-use depeche::RecordId;
+use depeche::{text::Document, RecordId};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
@@ -42,6 +45,72 @@ fn interrupted() {
 /// Files extracted in parallel before their records are written.
 const CHUNK: usize = 512;
 
+/// Files one worker takes at a time; it extracts them together (see
+/// [`depeche::extract_many`]) up to [`TOGETHER_BYTES`] at once.
+const GROUP: usize = 16;
+
+/// A file read and analysed: its size, document and decoding warnings, or
+/// why it could not be.
+type Analysed = Result<(u64, Document, Vec<String>), String>;
+
+/// What a file gives: its size and rendered record, or why it failed.
+type FileResult = (u64, Result<Vec<u8>, String>);
+
+/// The size in bytes and the rendered record of each file of `group`, in
+/// order, or why it failed.
+fn extract_group(group: &[PathBuf], opts: &depeche::Options, pretty: bool) -> Vec<FileResult> {
+    let mut out = Vec::with_capacity(group.len());
+    let mut pending: Vec<(&PathBuf, Analysed)> = Vec::new();
+    let mut pending_bytes = 0;
+    for (k, path) in group.iter().enumerate() {
+        let analysed = guarded(|| {
+            let bytes = read_input(path)?;
+            let (doc, warnings) = depeche::analyse(&bytes)?;
+            Ok::<_, anyhow::Error>((bytes.len() as u64, doc, warnings))
+        });
+        if let Ok((n, ..)) = &analysed {
+            pending_bytes += *n as usize;
+        }
+        pending.push((path, analysed));
+        if pending_bytes >= TOGETHER_BYTES || k + 1 == group.len() {
+            out.extend(extract_pending(&pending, opts, pretty));
+            pending.clear();
+            pending_bytes = 0;
+        }
+    }
+    out
+}
+
+/// The results of [`extract_group`] for files read and analysed.
+fn extract_pending(
+    pending: &[(&PathBuf, Analysed)],
+    opts: &depeche::Options,
+    pretty: bool,
+) -> Vec<FileResult> {
+    let ready: Vec<Input> = pending
+        .iter()
+        .filter_map(|(path, a)| {
+            let (_, doc, _) = a.as_ref().ok()?;
+            Some((RecordId::Text(display(path)), doc, opts))
+        })
+        .collect();
+    let mut records = extract_together(ready).into_iter();
+    pending
+        .iter()
+        .map(|(_, a)| match a {
+            Err(e) => (0, Err(e.clone())),
+            Ok((n, _, warnings)) => match records.next() {
+                Some(Ok(mut record)) => {
+                    record.warnings.splice(0..0, warnings.iter().cloned());
+                    (*n, Ok(render(&record, pretty)))
+                }
+                Some(Err(e)) => (0, Err(e)),
+                None => unreachable!("one record per analysed file"),
+            },
+        })
+        .collect()
+}
+
 /// Runs the batch command.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
@@ -61,26 +130,17 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let mut sink = Sink::open(args.output.as_deref())?;
     let mut bytes_in = 0u64;
     for chunk in files.chunks(CHUNK) {
-        let results: Vec<(u64, Result<Vec<u8>, String>)> = pool.install(|| {
+        let results: Vec<Vec<FileResult>> = pool.install(|| {
             chunk
-                .par_iter()
-                .map(|path| {
-                    let result = guarded(|| {
-                        read_input(path).and_then(|bytes| {
-                            let id = RecordId::Text(display(path));
-                            let record = depeche::extract_bytes(id, &bytes, &opts)?;
-                            Ok((bytes.len() as u64, render(&record, args.common.pretty)))
-                        })
-                    });
-                    progress.inc(1);
-                    match result {
-                        Ok((n, out)) => (n, Ok(out)),
-                        Err(e) => (0, Err(e)),
-                    }
+                .par_chunks(GROUP)
+                .map(|group| {
+                    let results = extract_group(group, &opts, args.common.pretty);
+                    progress.inc(group.len() as u64);
+                    results
                 })
                 .collect()
         });
-        for (path, (n, result)) in chunk.iter().zip(results) {
+        for (path, (n, result)) in chunk.iter().zip(results.into_iter().flatten()) {
             match result {
                 Ok(record) => {
                     bytes_in += n;

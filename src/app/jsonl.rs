@@ -1,13 +1,15 @@
 //! `depeche extract --jsonl`: a stream of `{"id", "text", "published"}` lines
 //! in, one record line out per input line, in order.
 //!
-//! It streams: one line is read, extracted and written before the next is
-//! read, with buffers reused, so memory does not grow with the stream. A bad
+//! It streams: a few dozen lines at most are read, extracted and written
+//! before the next are read, so memory does not grow with the stream. A bad
 //! line is reported with its line number and skipped. A line's `published`
 //! wins over `--ref-date`, which is the fallback for lines without one. A
 //! line without `id` gets its line number as id.
 
-use super::{extract::display, guarded, message, render, Outcome};
+use super::{
+    extract::display, extract_together, guarded, message, render, Outcome, TOGETHER_BYTES,
+};
 use crate::cli::Common;
 use depeche::{text::Document, RecordId};
 use serde::Deserialize;
@@ -52,32 +54,108 @@ pub fn run(files: &[PathBuf], common: &Common) -> anyhow::Result<Outcome> {
     Ok(Outcome::from_failures(failed))
 }
 
+/// Lines extracted together (see [`depeche::extract_many`]): enough for
+/// each extractor's tables to stay in the processor's caches from one
+/// article to the next (16 to 64 lines of 2 KB gain alike), few enough to
+/// keep memory flat.
+const BATCH: usize = 32;
+
 /// Streams one JSONL source; returns how many lines failed. Only write errors
 /// (a closed pipe) stop it.
-fn stream(
-    mut input: impl BufRead,
+///
+/// Lines are read into a batch while complete ones wait in the input
+/// buffer, up to [`BATCH`] lines or [`TOGETHER_BYTES`], and the output is flushed whenever the input
+/// has no complete line waiting: input that comes a line at a time (a pipe
+/// fed by hand, a program waiting for each answer) is answered a line at a
+/// time, never held back.
+fn stream<R: Read>(
+    mut input: BufReader<R>,
     name: &str,
     common: &Common,
     out: &mut impl Write,
 ) -> anyhow::Result<usize> {
     let opts = common.options();
-    let mut buf = Vec::new();
+    let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
     let mut failed = 0;
-    for line_no in 1.. {
-        buf.clear();
-        match input.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                message(&format!("{name}:{line_no}: {}", super::io_reason(&e)));
-                return Ok(failed + 1);
+    let mut line_no = 0;
+    loop {
+        let mut stop = false;
+        let mut waiting;
+        let mut bytes = 0;
+        loop {
+            let mut buf = Vec::new();
+            match input.read_until(b'\n', &mut buf) {
+                Ok(0) => stop = true,
+                Ok(_) => {
+                    line_no += 1;
+                    bytes += buf.len();
+                    if !buf.iter().all(u8::is_ascii_whitespace) {
+                        batch.push((line_no, buf));
+                    }
+                }
+                Err(e) => {
+                    message(&format!("{name}:{}: {}", line_no + 1, super::io_reason(&e)));
+                    failed += 1;
+                    stop = true;
+                }
+            }
+            waiting = memchr::memchr(b'\n', input.buffer()).is_some();
+            if stop || !waiting || batch.len() >= BATCH || bytes >= TOGETHER_BYTES {
+                break;
             }
         }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        failed += extract_batch(&batch, name, common, &opts, out)?;
+        batch.clear();
+        if !waiting {
+            out.flush()?;
         }
-        match guarded(|| record(&buf, line_no, &opts)) {
-            Ok(record) => out.write_all(&render(&record, common.pretty))?,
+        if stop {
+            return Ok(failed);
+        }
+    }
+}
+
+/// An input line read and analysed, ready for the extractors.
+struct Article {
+    id: RecordId,
+    doc: Document,
+    opts: depeche::Options,
+    /// About the line itself (a bad `published`), first in `warnings`.
+    warnings: Vec<String>,
+}
+
+/// Extracts and writes the records of `lines` (number, bytes), in order;
+/// returns how many failed.
+fn extract_batch(
+    lines: &[(usize, Vec<u8>)],
+    name: &str,
+    common: &Common,
+    opts: &depeche::Options,
+    out: &mut impl Write,
+) -> anyhow::Result<usize> {
+    let mut failed = 0;
+    let mut articles = Vec::with_capacity(lines.len());
+    for (line_no, bytes) in lines {
+        match guarded(|| article(bytes, *line_no, opts)) {
+            Ok(a) => articles.push((*line_no, a)),
+            Err(reason) => {
+                failed += 1;
+                message(&format!("{name}:{line_no}: {reason}"));
+            }
+        }
+    }
+    let records = extract_together(
+        articles
+            .iter()
+            .map(|(_, a)| (a.id.clone(), &a.doc, &a.opts))
+            .collect(),
+    );
+    for ((line_no, a), record) in articles.iter().zip(records) {
+        match record {
+            Ok(mut record) => {
+                record.warnings.splice(0..0, a.warnings.iter().cloned());
+                out.write_all(&render(&record, common.pretty))?;
+            }
             Err(reason) => {
                 failed += 1;
                 message(&format!("{name}:{line_no}: {reason}"));
@@ -87,11 +165,7 @@ fn stream(
     Ok(failed)
 }
 
-fn record(
-    bytes: &[u8],
-    line_no: usize,
-    opts: &depeche::Options,
-) -> Result<depeche::Record, String> {
+fn article(bytes: &[u8], line_no: usize, opts: &depeche::Options) -> Result<Article, String> {
     let line: Line =
         serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON line: {e}"))?;
     let id = match line.id {
@@ -113,7 +187,10 @@ fn record(
             Err(e) => warnings.push(format!("`published` ignored: {e}")),
         }
     }
-    let mut rec = depeche::extract(id, &Document::new(text), &opts);
-    rec.warnings.splice(0..0, warnings);
-    Ok(rec)
+    Ok(Article {
+        id,
+        doc: Document::new(text),
+        opts,
+        warnings,
+    })
 }

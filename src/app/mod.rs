@@ -93,6 +93,40 @@ pub fn guarded<T, E: std::fmt::Display>(f: impl FnOnce() -> Result<T, E>) -> Res
     }
 }
 
+/// Articles are extracted together up to this many bytes of input, so that
+/// long ones are extracted one at a time and memory stays that of the
+/// longest.
+pub const TOGETHER_BYTES: usize = 256 << 10;
+
+/// An article ready for the extractors, as [`depeche::extract`] takes it.
+pub type Input<'a> = (
+    depeche::RecordId,
+    &'a depeche::text::Document,
+    &'a depeche::Options,
+);
+
+/// The records of `articles`, extracted together ([`depeche::extract_many`],
+/// faster than one by one); after a panic (a bug), each on its own, so that
+/// only the article at fault is lost.
+pub fn extract_together(articles: Vec<Input>) -> Vec<Result<Record, String>> {
+    together_or_alone(articles, depeche::extract_many, depeche::extract)
+}
+
+/// [`extract_together`] with the extraction of all and of one as given.
+fn together_or_alone<'a>(
+    articles: Vec<Input<'a>>,
+    all: impl FnOnce(Vec<Input<'a>>) -> Vec<Record>,
+    one: impl Fn(depeche::RecordId, &depeche::text::Document, &depeche::Options) -> Record,
+) -> Vec<Result<Record, String>> {
+    match guarded(|| Ok::<_, String>(all(articles.clone()))) {
+        Ok(records) => records.into_iter().map(Ok).collect(),
+        Err(_) => articles
+            .into_iter()
+            .map(|(id, doc, opts)| guarded(|| Ok::<_, String>(one(id, doc, opts))))
+            .collect(),
+    }
+}
+
 /// Prints `depeche: <msg>` on stderr; a closed stderr is ignored.
 pub fn message(msg: &str) {
     let _ = writeln!(io::stderr().lock(), "depeche: {msg}");
@@ -142,6 +176,46 @@ fn io_reason(e: &io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use depeche::{text::Document, Options, RecordId};
+
+    /// A panic in articles extracted together loses the one at fault only.
+    #[test]
+    fn a_panic_among_articles_together_loses_one() {
+        let docs = [
+            Document::new("Un."),
+            Document::new("Deux."),
+            Document::new("Trois."),
+        ];
+        let opts = Options::default();
+        let id = |s: &str| RecordId::Text(s.to_string());
+        let articles: Vec<Input> = ["a", "bad", "c"]
+            .iter()
+            .zip(&docs)
+            .map(|(name, doc)| (id(name), doc, &opts))
+            .collect();
+        let all = |input: Vec<Input>| -> Vec<Record> {
+            assert!(input.iter().all(|(i, ..)| *i != id("bad")), "bug");
+            unreachable!()
+        };
+        let one = |i: RecordId, doc: &Document, opts: &Options| {
+            assert_ne!(i, id("bad"), "bug");
+            depeche::extract(i, doc, opts)
+        };
+        let got = together_or_alone(articles.clone(), all, one);
+        let ids: Vec<Result<RecordId, bool>> = got
+            .iter()
+            .map(|r| {
+                r.as_ref()
+                    .map(|r| r.id.clone())
+                    .map_err(|e| e.contains("bug"))
+            })
+            .collect();
+        assert_eq!(ids, [Ok(id("a")), Err(true), Ok(id("c"))]);
+        let together = extract_together(articles);
+        assert!(together.iter().all(Result::is_ok));
+    }
+
     #[test]
     fn a_panic_is_an_error_of_its_input() {
         let r: Result<(), String> = super::guarded(|| -> Result<(), String> { panic!("boom") });
