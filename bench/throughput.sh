@@ -65,4 +65,4 @@ PY
 head -c 10000000 "$work/corpus.jsonl" | sed '$d' > "$work/head.jsonl"
 echo "peak RSS: batch -j 2 $(rss "$bin" batch "$work/dir" -j 2 -o "$work/out3.jsonl") KB;" \
   "--jsonl on 10 MB $(rss sh -c "$bin extract --jsonl < $work/head.jsonl") KB," \
-  "on $mb MB $(rss sh -c "$bin extract --jsonl < $work/corpus.jsonl") KB"
+  "on $size_mb MB $(rss sh -c "$bin extract --jsonl < $work/corpus.jsonl") KB"
