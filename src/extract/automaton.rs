@@ -95,7 +95,9 @@ pub(crate) struct Adaptive {
     what: &'static str,
     /// The automaton past [`WARM_UP`]: a contiguous NFA, small.
     nfa: OnceLock<AhoCorasick>,
-    /// The automaton past [`DFA_AFTER`].
+    /// The automaton past [`DFA_AFTER`] when this matcher is searched on
+    /// its own (the roles and organizations then share a [`Joint`] one),
+    /// or from the start when the fst is stale.
     dfa: OnceLock<AhoCorasick>,
 }
 
