@@ -8,7 +8,8 @@
 //! * [`text::Document`] analyses it once: normalized view, tokens, sentences,
 //!   headline.
 //! * [`extract`] runs the extractors and returns a [`Record`], the JSON
-//!   object of the SPEC.
+//!   object of the SPEC; [`extract_many`] does it for a few dozen articles
+//!   at once, faster (what `--jsonl` and `batch` use).
 //!
 //! ```
 //! use depeche::{extract, parse_published, text::Document, Options, RecordId};
