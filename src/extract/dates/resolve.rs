@@ -139,7 +139,7 @@ pub fn resolve(expr: &DateExpr, reference: Option<NaiveDateTime>) -> String {
 }
 
 /// Whether the tense of its sentence can change what `expr` resolves to,
-/// read off the cases of [`day`] and [`point`] that look at it: a year or
+/// read off the cases of `day` and `point` that look at it: a year or
 /// month left to infer, a bare weekday, a day of the month alone. A point
 /// without a day counts too: it takes a day from its neighbours later, and
 /// its own tense with it. The extractor skips the tense cues for the
