@@ -92,6 +92,20 @@ fn benches(c: &mut Criterion) {
             }
         })
     });
+    // The same articles extracted together, as `--jsonl` and `batch` do.
+    g.bench_function("extract_many", |b| {
+        b.iter(|| {
+            let analysed: Vec<(Document, Vec<String>)> = corpus
+                .iter()
+                .map(|(raw, _, _)| depeche::analyse(raw).expect("fixture decodes"))
+                .collect();
+            black_box(depeche::extract_many(
+                analysed
+                    .iter()
+                    .map(|(doc, _)| (RecordId::Text(String::new()), doc, &opts)),
+            ))
+        })
+    });
     g.finish();
 }
 
