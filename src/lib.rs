@@ -188,6 +188,19 @@ pub fn parse_published(s: &str) -> Result<NaiveDateTime, String> {
     Ok(date.and_time(parsed))
 }
 
+/// The texts of the files of `fixtures/`, for the tests that check a
+/// rule or a matcher over real articles.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    let texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures folder")
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    assert!(texts.len() > 10, "fixtures folder");
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,13 +229,7 @@ mod tests {
     /// whatever the options of its neighbours.
     #[test]
     fn together_as_alone() {
-        let docs: Vec<Document> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-                .expect("fixtures folder")
-                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-                .map(Document::new)
-                .collect();
-        assert!(docs.len() > 10);
+        let docs: Vec<Document> = fixture_texts().into_iter().map(Document::new).collect();
         let published = parse_published("2024-06-25").ok();
         let options = [
             Options::default(),

@@ -323,12 +323,10 @@ mod tests {
         ];
         let joint = Joint::new(first, second);
         let dfa = joint.build();
-        let mut texts: Vec<String> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-                .expect("fixtures folder")
-                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-                .map(|t| crate::extract::organizations::folded::fold(&t))
-                .collect();
+        let mut texts: Vec<String> = crate::fixture_texts()
+            .iter()
+            .map(|t| crate::extract::organizations::folded::fold(t))
+            .collect();
         texts.push(
             first
                 .phrases
@@ -347,12 +345,7 @@ mod tests {
 
     #[test]
     fn fst_walk_equals_the_automaton_on_the_fixtures() {
-        let texts: Vec<String> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-                .expect("fixtures folder")
-                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-                .collect();
-        assert!(texts.len() > 10);
+        let texts = crate::fixture_texts();
         for m in [
             crate::extract::people::roles::matcher(),
             crate::extract::organizations::rules::matcher(),

@@ -576,13 +576,7 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-            .expect("fixtures folder")
-            .flatten()
-        {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
+        for text in crate::fixture_texts() {
             let lower = lowered(&text);
             for (p, _) in lower.match_indices(' ') {
                 texts.push(prefix_window(&lower[..p + 1]).1.to_string());

@@ -597,10 +597,7 @@ mod tests {
     #[test]
     fn tense_free_expressions_resolve_alike_in_every_tense() {
         let root = env!("CARGO_MANIFEST_DIR");
-        let mut texts: Vec<String> = std::fs::read_dir(format!("{root}/fixtures"))
-            .expect("fixtures folder")
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect();
+        let mut texts = crate::fixture_texts();
         let corpus = std::fs::read_to_string(format!("{root}/tests/corpus/dates.txt"))
             .expect("dates corpus");
         texts.extend(

@@ -481,12 +481,7 @@ mod tests {
     /// date corpus, normalized as the extractor gives them.
     #[test]
     fn both_engines_match_alike() {
-        let mut texts: Vec<String> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-                .expect("fixtures")
-                .flatten()
-                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-                .collect();
+        let mut texts = crate::fixture_texts();
         let corpus = include_str!("../../../../tests/corpus/dates.txt");
         texts.extend(corpus.lines().map(String::from));
         assert!(texts.len() > 100);
