@@ -13,12 +13,12 @@
 //! while).
 
 use super::{
-    extract::display, extract_together, guarded, message, read_input, render, Input, Outcome,
+    extract::display, guarded, message, read_input, records, render, Article, Outcome,
     TOGETHER_BYTES,
 };
 use crate::cli::BatchArgs;
 use anyhow::Context as _;
-use depeche::{text::Document, RecordId};
+use depeche::RecordId;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
@@ -49,10 +49,6 @@ const CHUNK: usize = 512;
 /// [`depeche::extract_many`]) up to [`TOGETHER_BYTES`] at once.
 const GROUP: usize = 16;
 
-/// A file read and analysed: its size, document and decoding warnings, or
-/// why it could not be.
-type Analysed = Result<(u64, Document, Vec<String>), String>;
-
 /// What a file gives: its size and rendered record, or why it failed.
 type FileResult = (u64, Result<Vec<u8>, String>);
 
@@ -60,55 +56,42 @@ type FileResult = (u64, Result<Vec<u8>, String>);
 /// order, or why it failed.
 fn extract_group(group: &[PathBuf], opts: &depeche::Options, pretty: bool) -> Vec<FileResult> {
     let mut out = Vec::with_capacity(group.len());
-    let mut pending: Vec<(&PathBuf, Analysed)> = Vec::new();
+    let (mut sizes, mut pending) = (Vec::new(), Vec::new());
     let mut pending_bytes = 0;
     for (k, path) in group.iter().enumerate() {
-        let analysed = guarded(|| {
+        let read = guarded(|| {
             let bytes = read_input(path)?;
             let (doc, warnings) = depeche::analyse(&bytes)?;
-            Ok::<_, anyhow::Error>((bytes.len() as u64, doc, warnings))
+            let id = RecordId::Text(display(path));
+            let opts = opts.clone();
+            Ok::<_, anyhow::Error>((
+                bytes.len() as u64,
+                Article {
+                    id,
+                    doc,
+                    opts,
+                    warnings,
+                },
+            ))
         });
-        if let Ok((n, ..)) = &analysed {
-            pending_bytes += *n as usize;
-        }
-        pending.push((path, analysed));
+        let (size, article) = match read {
+            Ok((size, article)) => (size, Ok(article)),
+            Err(e) => (0, Err(e)),
+        };
+        pending_bytes += size as usize;
+        sizes.push(size);
+        pending.push(article);
         if pending_bytes >= TOGETHER_BYTES || k + 1 == group.len() {
-            out.extend(extract_pending(&pending, opts, pretty));
-            pending.clear();
+            for (size, record) in sizes.drain(..).zip(records(std::mem::take(&mut pending))) {
+                out.push(match record {
+                    Ok(record) => (size, Ok(render(&record, pretty))),
+                    Err(e) => (0, Err(e)),
+                });
+            }
             pending_bytes = 0;
         }
     }
     out
-}
-
-/// The results of [`extract_group`] for files read and analysed.
-fn extract_pending(
-    pending: &[(&PathBuf, Analysed)],
-    opts: &depeche::Options,
-    pretty: bool,
-) -> Vec<FileResult> {
-    let ready: Vec<Input> = pending
-        .iter()
-        .filter_map(|(path, a)| {
-            let (_, doc, _) = a.as_ref().ok()?;
-            Some((RecordId::Text(display(path)), doc, opts))
-        })
-        .collect();
-    let mut records = extract_together(ready).into_iter();
-    pending
-        .iter()
-        .map(|(_, a)| match a {
-            Err(e) => (0, Err(e.clone())),
-            Ok((n, _, warnings)) => match records.next() {
-                Some(Ok(mut record)) => {
-                    record.warnings.splice(0..0, warnings.iter().cloned());
-                    (*n, Ok(render(&record, pretty)))
-                }
-                Some(Err(e)) => (0, Err(e)),
-                None => unreachable!("one record per analysed file"),
-            },
-        })
-        .collect()
 }
 
 /// Runs the batch command.

@@ -8,7 +8,7 @@
 //! line without `id` gets its line number as id.
 
 use super::{
-    extract::display, extract_together, guarded, message, render, Outcome, TOGETHER_BYTES,
+    extract::display, guarded, message, records, render, Article, Outcome, TOGETHER_BYTES,
 };
 use crate::cli::Common;
 use depeche::{text::Document, RecordId};
@@ -115,15 +115,6 @@ fn stream<R: Read>(
     }
 }
 
-/// An input line read and analysed, ready for the extractors.
-struct Article {
-    id: RecordId,
-    doc: Document,
-    opts: depeche::Options,
-    /// About the line itself (a bad `published`), first in `warnings`.
-    warnings: Vec<String>,
-}
-
 /// Extracts and writes the records of `lines` (number, bytes), in order;
 /// returns how many failed.
 fn extract_batch(
@@ -133,29 +124,14 @@ fn extract_batch(
     opts: &depeche::Options,
     out: &mut impl Write,
 ) -> anyhow::Result<usize> {
+    let articles = lines
+        .iter()
+        .map(|(line_no, bytes)| guarded(|| article(bytes, *line_no, opts)))
+        .collect();
     let mut failed = 0;
-    let mut articles = Vec::with_capacity(lines.len());
-    for (line_no, bytes) in lines {
-        match guarded(|| article(bytes, *line_no, opts)) {
-            Ok(a) => articles.push((*line_no, a)),
-            Err(reason) => {
-                failed += 1;
-                message(&format!("{name}:{line_no}: {reason}"));
-            }
-        }
-    }
-    let records = extract_together(
-        articles
-            .iter()
-            .map(|(_, a)| (a.id.clone(), &a.doc, &a.opts))
-            .collect(),
-    );
-    for ((line_no, a), record) in articles.iter().zip(records) {
+    for ((line_no, _), record) in lines.iter().zip(records(articles)) {
         match record {
-            Ok(mut record) => {
-                record.warnings.splice(0..0, a.warnings.iter().cloned());
-                out.write_all(&render(&record, common.pretty))?;
-            }
+            Ok(record) => out.write_all(&render(&record, common.pretty))?,
             Err(reason) => {
                 failed += 1;
                 message(&format!("{name}:{line_no}: {reason}"));

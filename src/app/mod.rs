@@ -98,8 +98,42 @@ pub fn guarded<T, E: std::fmt::Display>(f: impl FnOnce() -> Result<T, E>) -> Res
 /// longest.
 pub const TOGETHER_BYTES: usize = 256 << 10;
 
-/// An article ready for the extractors, as [`depeche::extract`] takes it.
-pub type Input<'a> = (
+/// An input read and analysed, ready for the extractors.
+pub struct Article {
+    /// The record's `id`.
+    pub id: depeche::RecordId,
+    /// The analysed text.
+    pub doc: depeche::text::Document,
+    /// Its options (a JSON Lines `published` changes them per line).
+    pub opts: depeche::Options,
+    /// About the input itself (decoding, a bad `published`): they come
+    /// first in the record's `warnings`.
+    pub warnings: Vec<String>,
+}
+
+/// The record of each input, in order: the articles extracted together
+/// ([`extract_together`]), an input that failed before it was analysed
+/// kept as its error.
+pub fn records(inputs: Vec<Result<Article, String>>) -> Vec<Result<Record, String>> {
+    let ready: Vec<Input> = inputs
+        .iter()
+        .flatten()
+        .map(|a| (a.id.clone(), &a.doc, &a.opts))
+        .collect();
+    let mut extracted = extract_together(ready).into_iter();
+    inputs
+        .into_iter()
+        .map(|input| {
+            let article = input?;
+            let mut record = extracted.next().expect("one result per article")?;
+            record.warnings.splice(0..0, article.warnings);
+            Ok(record)
+        })
+        .collect()
+}
+
+/// An article as [`depeche::extract`] takes it.
+type Input<'a> = (
     depeche::RecordId,
     &'a depeche::text::Document,
     &'a depeche::Options,
@@ -108,7 +142,7 @@ pub type Input<'a> = (
 /// The records of `articles`, extracted together ([`depeche::extract_many`],
 /// faster than one by one); after a panic (a bug), each on its own, so that
 /// only the article at fault is lost.
-pub fn extract_together(articles: Vec<Input>) -> Vec<Result<Record, String>> {
+fn extract_together(articles: Vec<Input>) -> Vec<Result<Record, String>> {
     together_or_alone(articles, depeche::extract_many, depeche::extract)
 }
 
